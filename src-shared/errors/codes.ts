@@ -1,0 +1,50 @@
+/**
+ * Every error that crosses the contract carries one of these codes. The renderer translates the code
+ * (es / pt-BR / en); the `message` that travels with it is for logs and support, never for a packer.
+ */
+export const ERROR_CODES = [
+  'input.invalid',
+  'contract.unknown-method',
+  'auth.required',
+  'auth.bad-pin',
+  'auth.locked-out',
+  'auth.unknown-badge',
+  'auth.forbidden',
+  'auth.operator-inactive',
+  'setup.already-done',
+  'setup.required',
+  'operator.duplicate-badge',
+  'operator.not-found',
+  'db.migrations-out-of-sync',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Optional structured detail the UI may interpolate (e.g. seconds until a lock-out ends). */
+  readonly detail?: Readonly<Record<string, string | number>>;
+}
+
+/** Thrown inside main-side services; turned into `{ ok: false, error }` at the contract boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: Readonly<Record<string, string | number>> | undefined;
+
+  constructor(code: ErrorCode, message: string, detail?: Readonly<Record<string, string | number>>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.detail = detail;
+  }
+
+  toShape(): AppErrorShape {
+    return this.detail ? { code: this.code, message: this.message, detail: this.detail } : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
