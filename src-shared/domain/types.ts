@@ -105,7 +105,7 @@ export const DeviceHealthSchema = z.strictObject({
 export type DeviceHealth = z.infer<typeof DeviceHealthSchema>;
 
 export const SyncStatusSchema = z.strictObject({
-  platform: z.enum(['demo', 'shopify', 'medusa']),
+  platform: z.enum(['none', 'demo', 'shopify', 'medusa']),
   state: z.enum(['idle', 'syncing', 'offline', 'error']),
   pending: z.number().int().min(0),
   lastSuccessAt: IsoTime.nullable(),

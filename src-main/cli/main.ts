@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
+
+const USAGE = `Usage: bancada <command> [options]
+
+Commands:
+  serve     start station server mode (UI in a browser on this machine)
+  help      this text
+
+${SERVE_USAGE}`;
+
+type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  serve: serveCommand,
+};
+
+/** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    ctx.stdout(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    ctx.stderr(`bancada: unknown command "${name}". Run "bancada help".`);
+    return 2;
+  }
+  try {
+    return await command(rest, ctx);
+  } catch (error) {
+    ctx.stderr(`bancada ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function readVersion(appRoot: string): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(appRoot, '../../package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0-dev';
+  }
+}
+
+/** Called by bin/bancada.cjs with the folder of the built file. */
+export function main(appRoot: string): void {
+  const ctx: CliContext = {
+    appRoot,
+    version: readVersion(appRoot),
+    stdout: (line) => process.stdout.write(line + '\n'),
+    stderr: (line) => process.stderr.write(line + '\n'),
+  };
+  void runCli(process.argv.slice(2), ctx).then((code) => {
+    process.exitCode = code;
+  });
+}
