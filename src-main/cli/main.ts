@@ -1,19 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoCommand, DEMO_USAGE } from './demo-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
 
 const USAGE = `Usage: bancada <command> [options]
 
 Commands:
   serve     start station server mode (UI in a browser on this machine)
+  demo      demo and load-test data (bancada demo synthetic …)
   help      this text
 
-${SERVE_USAGE}`;
+${SERVE_USAGE}
+
+${DEMO_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
+  demo: demoCommand,
 };
 
 /** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */
