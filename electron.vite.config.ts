@@ -34,6 +34,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Hidden maps (no sourceMappingURL comment): Vite stubs a Node built-in imported by renderer
+      // code as an empty module, leaving no trace in the JS; the maps still name it, so
+      // test/integration/renderer-bundle.test.ts reads them to catch such a leak.
+      sourcemap: 'hidden',
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
     },
   },

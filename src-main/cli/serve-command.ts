@@ -60,14 +60,13 @@ export async function serveCommand(argv: readonly string[], ctx: CliContext): Pr
   return 0;
 }
 
+/**
+ * Resolves on the first SIGINT/SIGTERM. The listeners stay installed, so a second Ctrl+C while the
+ * station closes its database is ignored instead of killing the process half-way.
+ */
 function waitForSignal(): Promise<void> {
   return new Promise((resolveSignal) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolveSignal();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    process.on('SIGINT', () => resolveSignal());
+    process.on('SIGTERM', () => resolveSignal());
   });
 }
