@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { barcodeCommand, BARCODE_USAGE } from './barcode-command';
 import { demoCommand, DEMO_USAGE } from './demo-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
 
@@ -8,17 +9,21 @@ const USAGE = `Usage: bancada <command> [options]
 Commands:
   serve     start station server mode (UI in a browser on this machine)
   demo      demo and load-test data (bancada demo synthetic …)
+  barcode   decode a barcode as the station would (bancada barcode parse <data>)
   help      this text
 
 ${SERVE_USAGE}
 
-${DEMO_USAGE}`;
+${DEMO_USAGE}
+
+${BARCODE_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   demo: demoCommand,
+  barcode: (argv, ctx) => barcodeCommand(argv, ctx),
 };
 
 /** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */
