@@ -1,0 +1,47 @@
+import type { ReturnStatus, ReturnSummary } from '../../../src-shared/domain/types';
+import type { Queryable } from '../database';
+import { sql } from '../sql';
+import { escapeLike } from './orders';
+
+export interface NewReturn {
+  readonly id: string;
+  readonly platform: string;
+  readonly externalId: string;
+  readonly rmaNumber: string;
+  readonly orderNumber: string;
+  readonly customerName: string;
+  readonly status: ReturnStatus;
+  readonly createdAt: string;
+  readonly items: readonly { id: string; productId: string | null; sku: string; title: string; quantity: number; reason: string | null }[];
+}
+
+export async function insertReturns(db: Queryable, returns: readonly NewReturn[]): Promise<void> {
+  for (const r of returns) {
+    await db.run(sql`INSERT INTO returns (id, platform, external_id, rma_number, order_number, customer_name, status, created_at, updated_at)
+      VALUES (${r.id}, ${r.platform}, ${r.externalId}, ${r.rmaNumber}, ${r.orderNumber}, ${r.customerName}, ${r.status}, ${r.createdAt}, ${r.createdAt})`);
+    for (const i of r.items) {
+      await db.run(sql`INSERT INTO return_items (id, return_id, product_id, sku, title, quantity, reason)
+        VALUES (${i.id}, ${r.id}, ${i.productId}, ${i.sku}, ${i.title}, ${i.quantity}, ${i.reason})`);
+    }
+  }
+}
+
+const WAITING = sql.raw(`('expected', 'received', 'inspecting')`);
+
+/** Returns still to handle at the desk, oldest first. */
+export async function listReturnQueue(db: Queryable, query: { limit: number; search?: string | undefined }): Promise<ReturnSummary[]> {
+  const search = query.search?.trim();
+  const like = search ? '%' + escapeLike(search) + '%' : null;
+  const filter = like ? sql`AND (r.rma_number LIKE ${like} ESCAPE '\\' OR r.order_number LIKE ${like} ESCAPE '\\' OR r.customer_name LIKE ${like} ESCAPE '\\')` : sql.raw('');
+  const rows = await db.all<{ id: string; rma_number: string; order_number: string; customer_name: string; item_count: number; status: ReturnStatus; created_at: string }>(
+    sql`SELECT r.id, r.rma_number, r.order_number, r.customer_name, r.status, r.created_at,
+        (SELECT coalesce(sum(quantity), 0) FROM return_items i WHERE i.return_id = r.id) AS item_count
+      FROM returns r WHERE r.status IN ${WAITING} ${filter}
+      ORDER BY r.created_at LIMIT ${query.limit}`,
+  );
+  return rows.map((r) => ({ id: r.id, rmaNumber: r.rma_number, orderNumber: r.order_number, customerName: r.customer_name, itemCount: r.item_count, status: r.status, createdAt: r.created_at }));
+}
+
+export async function countWaitingReturns(db: Queryable): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM returns WHERE status IN ${WAITING}`))?.n ?? 0;
+}
