@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { barcodeCommand, BARCODE_USAGE } from './barcode-command';
 import { demoCommand, DEMO_USAGE } from './demo-command';
+import { scaleCommand, SCALE_USAGE } from './scale-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
 
 const USAGE = `Usage: bancada <command> [options]
@@ -10,13 +11,16 @@ Commands:
   serve     start station server mode (UI in a browser on this machine)
   demo      demo and load-test data (bancada demo synthetic …)
   barcode   decode a barcode as the station would (bancada barcode parse <data>)
+  scale     decode raw scale output (bancada scale decode --protocol …)
   help      this text
 
 ${SERVE_USAGE}
 
 ${DEMO_USAGE}
 
-${BARCODE_USAGE}`;
+${BARCODE_USAGE}
+
+${SCALE_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
@@ -24,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   demo: demoCommand,
   barcode: (argv, ctx) => barcodeCommand(argv, ctx),
+  scale: (argv, ctx) => scaleCommand(argv, { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr }),
 };
 
 /** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */
