@@ -82,7 +82,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
   const settings = await StationSettings.load(
     db,
     { stationId: station.id, demo, version: options.version ?? '0.0.0-dev' },
-    { defaultLocale, defaultName: demo ? 'Demo bench 1' : station.name, setupRequired, now },
+    { defaultLocale, defaultName: demo ? 'Bancada demo 1' : station.name, setupRequired, now },
   );
   const sessions = new SessionHolder(now, () => settings.idleLockSeconds, (expired) => {
     events.emit('session:changed', null);

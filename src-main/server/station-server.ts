@@ -53,10 +53,10 @@ export async function startStationServer(options: StationServerOptions): Promise
   const http = createServer();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
   const alive = new WeakMap<WebSocket, boolean>();
-  const serveStatic = createStaticHandler(options.rendererDir, () => contentSecurityPolicy({ connect: [...allowedOrigins(port)].map((o) => o.replace(/^http/, 'ws')) }));
+  const serveStatic = createStaticHandler(options.rendererDir, () => contentSecurityPolicy({ connect: [...allowedOrigins(port, host)].map((o) => o.replace(/^http/, 'ws')) }));
 
   http.on('request', (req, res) => {
-    if (!allowedHosts(port).has(req.headers.host ?? '')) {
+    if (!allowedHosts(port, host).has(req.headers.host ?? '')) {
       res.writeHead(421).end();
       return;
     }
@@ -67,7 +67,7 @@ export async function startStationServer(options: StationServerOptions): Promise
   });
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = checkUpgrade(req, port, token);
+    const refusal = checkUpgrade(req, port, host, token);
     if (refusal) {
       log.warn('websocket refused', { reason: refusal.reason, origin: req.headers.origin ?? null });
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -101,8 +101,7 @@ export async function startStationServer(options: StationServerOptions): Promise
     http.listen(options.port ?? 0, host, () => resolve());
   });
   port = (http.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host === 'localhost' ? 'localhost' : host;
-  const origin = `http://${urlHost}:${port}`;
+  const origin = `http://${host}:${port}`;
   log.info('station server listening', { origin });
 
   return {
@@ -122,12 +121,12 @@ export async function startStationServer(options: StationServerOptions): Promise
   };
 }
 
-function checkUpgrade(req: IncomingMessage, port: number, token: string): { status: number; reason: string } | null {
-  if (!allowedHosts(port).has(req.headers.host ?? '')) return { status: 403, reason: 'Forbidden' };
+function checkUpgrade(req: IncomingMessage, port: number, host: string, token: string): { status: number; reason: string } | null {
+  if (!allowedHosts(port, host).has(req.headers.host ?? '')) return { status: 403, reason: 'Forbidden' };
   const url = new URL(req.url ?? '/', 'http://station.invalid');
   if (url.pathname !== WS_PATH) return { status: 404, reason: 'Not Found' };
   const origin = req.headers.origin;
-  if (!origin || !allowedOrigins(port).has(origin)) return { status: 403, reason: 'Forbidden' };
+  if (!origin || !allowedOrigins(port, host).has(origin)) return { status: 403, reason: 'Forbidden' };
   const given = Buffer.from(url.searchParams.get('token') ?? '');
   const expected = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { status: 401, reason: 'Unauthorized' };

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LoginOperator } from '../../../src-shared/domain/types';
+import type { AppErrorShape } from '../../../src-shared/errors/codes';
+import { ErrorBanner } from '../../components/error-banner';
+import { LanguageSwitch } from '../../components/language-switch';
+import { play } from '../../sound/tones';
+import { api, useStation, useT } from '../../store/station-store';
+import { createBurstDetector } from './burst-detector';
+import { PinPad } from './pin-pad';
+
+const MAX_PIN = 8;
+
+/** Who is at the bench: operator tiles, a PIN pad, and badge scans from anywhere on the screen. */
+export function LoginScreen() {
+  const t = useT();
+  const demo = useStation((s) => s.info?.demo ?? false);
+  const [operators, setOperators] = useState<readonly LoginOperator[]>([]);
+  const [selected, setSelected] = useState<LoginOperator | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [busy, setBusy] = useState(false);
+  const detector = useMemo(() => createBurstDetector(), []);
+
+  useEffect(() => {
+    void api()
+      .call['auth:operators']({})
+      .then((r) => r.ok && setOperators(r.value));
+  }, []);
+
+  const finish = useCallback(async (attempt: Promise<{ ok: boolean; error?: AppErrorShape }>) => {
+    setBusy(true);
+    const result = await attempt;
+    setBusy(false);
+    setPin('');
+    if (result.ok) {
+      play('ok');
+      setError(null);
+    } else {
+      play('error');
+      setError(result.error ?? null);
+    }
+  }, []);
+
+  const submit = useCallback(() => {
+    if (!selected || pin.length < 4) return;
+    void finish(api().call['auth:login-pin']({ operatorId: selected.id, pin }));
+  }, [selected, pin, finish]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const badge = detector.key(event.key, event.timeStamp);
+      if (badge) {
+        event.preventDefault();
+        setPin('');
+        void finish(api().call['auth:login-badge']({ badge }));
+        return;
+      }
+      if (!selected) return;
+      if (/^[0-9]$/.test(event.key)) setPin((p) => (p.length < MAX_PIN ? p + event.key : p));
+      else if (event.key === 'Backspace') setPin((p) => p.slice(0, -1));
+      else if (event.key === 'Enter') submit();
+      else if (event.key === 'Escape') {
+        setSelected(null);
+        setPin('');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [detector, selected, submit, finish]);
+
+  return (
+    <main className="screen login" data-testid="login-screen">
+      <header className="screen-head">
+        <div>
+          <h1>{t('login.title')}</h1>
+          <p className="lead">{t('login.subtitle')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      {demo && <p className="demo-banner">{t('demo.banner')}</p>}
+      <ErrorBanner error={error} />
+      <div className="login-body">
+        <ul className="operator-grid" aria-label={t('status.operator')}>
+          {operators.length === 0 && <li className="empty">{t('login.noOperators')}</li>}
+          {operators.map((op) => (
+            <li key={op.id}>
+              <button
+                type="button"
+                className={selected?.id === op.id ? 'operator-tile operator-tile--on' : 'operator-tile'}
+                data-testid="operator-tile"
+                onClick={() => {
+                  setSelected(op);
+                  setPin('');
+                  setError(null);
+                }}
+              >
+                <span className="operator-name">{op.name}</span>
+                <span className={`role-tag role-tag--${op.role}`}>{t(`role.${op.role}`)}</span>
+                {op.demoPin && <span className="demo-pin">{t('login.demoPin', { pin: op.demoPin })}</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {selected && (
+          <section className="pin-panel" aria-label={t('login.pinFor', { name: selected.name })}>
+            <h2>{t('login.pinFor', { name: selected.name })}</h2>
+            <PinPad length={pin.length} busy={busy} onDigit={(d) => setPin((p) => (p.length < MAX_PIN ? p + d : p))} onClear={() => setPin('')} onSubmit={submit} />
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}

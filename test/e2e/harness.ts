@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = resolve(__dirname, '../..');
+
+/** CHROMIUM_PATH, then Debian's chromium, then Playwright's own download; else one clear line. */
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', safeExecutablePath()].filter((p): p is string => Boolean(p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error('No Chromium for the end-to-end tests: set CHROMIUM_PATH, or apt-get install chromium (tried ' + candidates.join(', ') + ')');
+  return found;
+}
+
+function safeExecutablePath(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export interface RunningStation {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  readonly output: () => string;
+  /** SIGTERM (or the signal given) and wait for exit; removes the data dir unless `keepData`. */
+  stop(signal?: NodeJS.Signals, keepData?: boolean): Promise<void>;
+}
+
+/** Starts `bancada serve` on a free port with its own data folder, like a person would. */
+export function startStation(options: { dataDir?: string; args?: readonly string[] } = {}): Promise<RunningStation> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bancada-e2e-'));
+  const child = spawn(process.execPath, [join(root, 'bin/bancada.cjs'), 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((res) => child.once('exit', () => res()));
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the station did not print its address within 30 s:\n${out}`)), 30_000);
+    const check = (): void => {
+      const match = /ready: (http:\/\/\S+)/.exec(out);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.stdout.off('data', check);
+      resolveStart({
+        url: match[1],
+        dataDir,
+        process: child,
+        output: () => out,
+        async stop(signal = 'SIGTERM', keepData = false) {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          await exited;
+          if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+        },
+      });
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the station exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
