@@ -55,7 +55,7 @@ export const en = {
   'status.operator': 'Operator',
   'status.station': 'Station',
   'status.logout': 'Log out',
-  'status.devicesNone': 'No devices set up',
+  'status.devicesNone': 'No devices',
   'status.devices': 'Devices {connected}/{total}',
   'status.sync.demo': 'Demo store',
   'status.sync.none': 'No store connected',

@@ -57,7 +57,7 @@ export const es = {
   'status.operator': 'Operador',
   'status.station': 'Estación',
   'status.logout': 'Salir',
-  'status.devicesNone': 'Sin dispositivos configurados',
+  'status.devicesNone': 'Sin dispositivos',
   'status.devices': 'Dispositivos {connected}/{total}',
   'status.sync.demo': 'Tienda de demostración',
   'status.sync.none': 'Sin tienda conectada',

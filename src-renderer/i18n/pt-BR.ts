@@ -57,7 +57,7 @@ export const ptBR = {
   'status.operator': 'Operador',
   'status.station': 'Estação',
   'status.logout': 'Sair',
-  'status.devicesNone': 'Nenhum dispositivo configurado',
+  'status.devicesNone': 'Sem dispositivos',
   'status.devices': 'Dispositivos {connected}/{total}',
   'status.sync.demo': 'Loja de demonstração',
   'status.sync.none': 'Nenhuma loja conectada',
