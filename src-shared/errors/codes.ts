@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'operator.not-found',
   'db.migrations-out-of-sync',
   'internal',
+  'connection.lost',
   'barcode.empty',
   'barcode.bad-character',
   'barcode.bad-check-digit',
