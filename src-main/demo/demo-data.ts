@@ -64,7 +64,7 @@ async function loadFile<K extends keyof typeof FILES>(dir: string, name: K): Pro
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new Error(`demo data ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`demo data ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const parsed = FILES[name].safeParse(json);
   if (!parsed.success) {
