@@ -18,14 +18,16 @@ const dispatch: Dispatch = async (method, input) => {
 };
 
 beforeEach(async () => {
+  // The renderer folder sits next to a file it must never serve.
   dir = mkdtempSync(join(tmpdir(), 'bancada-server-'));
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(tmpdir(), 'bancada-secret.json'), '{"secret":true}');
+  const rendererDir = join(dir, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'bancada-secret.json'), '{"secret":true}');
   events = new EventBus();
   calls.length = 0;
-  server = await startStationServer({ dispatch, events, rendererDir: dir });
+  server = await startStationServer({ dispatch, events, rendererDir });
 });
 
 afterEach(async () => {
@@ -96,7 +98,7 @@ describe('station server mode over HTTP', () => {
   });
 
   it('will not listen on anything but loopback', async () => {
-    await expect(startStationServer({ dispatch, events, rendererDir: dir, host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+    await expect(startStationServer({ dispatch, events, rendererDir: join(dir, 'renderer'), host: '0.0.0.0' })).rejects.toThrow(/loopback/);
   });
 });
 
