@@ -5,6 +5,7 @@ import { LoginScreen } from './features/login/login-screen';
 import { PlaceholderScreen } from './features/placeholder/placeholder-screen';
 import { SetupScreen } from './features/setup/setup-screen';
 import { StatusBar } from './features/status-bar/status-bar';
+import { useBadgeLogin } from './features/login/badge-scans';
 import { useIdleLock } from './idle-lock';
 import { useStation } from './store/station-store';
 
@@ -21,6 +22,7 @@ function Screen() {
 export function App() {
   const locale = useStation((s) => s.info?.locale ?? 'en');
   useIdleLock();
+  useBadgeLogin();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);

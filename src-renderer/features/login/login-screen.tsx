@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LoginOperator } from '../../../src-shared/domain/types';
 import type { AppErrorShape } from '../../../src-shared/errors/codes';
 import { ErrorBanner } from '../../components/error-banner';
 import { LanguageSwitch } from '../../components/language-switch';
 import { play } from '../../sound/tones';
 import { api, useStation, useT } from '../../store/station-store';
-import { createBurstDetector } from './burst-detector';
+import { useBadgeScans } from './badge-scans';
 import { PinPad } from './pin-pad';
 
 const MAX_PIN = 8;
@@ -19,7 +19,8 @@ export function LoginScreen() {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
-  const detector = useMemo(() => createBurstDetector(), []);
+  const badgeError = useBadgeScans((s) => s.error);
+  const badgeScans = useBadgeScans((s) => s.scans);
 
   useEffect(() => {
     void api()
@@ -46,15 +47,16 @@ export function LoginScreen() {
     void finish(api().call['auth:login-pin']({ operatorId: selected.id, pin }));
   }, [selected, pin, finish]);
 
+  // A badge scan types its characters first: drop whatever it put into the PIN (state adjusted
+  // during render, as React recommends for values derived from a changed input).
+  const [seenScans, setSeenScans] = useState(badgeScans);
+  if (seenScans !== badgeScans) {
+    setSeenScans(badgeScans);
+    setPin('');
+  }
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const badge = detector.key(event.key, event.timeStamp);
-      if (badge) {
-        event.preventDefault();
-        setPin('');
-        void finish(api().call['auth:login-badge']({ badge }));
-        return;
-      }
       if (!selected) return;
       if (/^[0-9]$/.test(event.key)) setPin((p) => (p.length < MAX_PIN ? p + event.key : p));
       else if (event.key === 'Backspace') setPin((p) => p.slice(0, -1));
@@ -66,7 +68,7 @@ export function LoginScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [detector, selected, submit, finish]);
+  }, [selected, submit]);
 
   return (
     <main className="screen login" data-testid="login-screen">
@@ -78,7 +80,7 @@ export function LoginScreen() {
         <LanguageSwitch />
       </header>
       {demo && <p className="demo-banner">{t('demo.banner')}</p>}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? badgeError} />
       <div className="login-body">
         <ul className="operator-grid" aria-label={t('status.operator')}>
           {operators.length === 0 && <li className="empty">{t('login.noOperators')}</li>}
