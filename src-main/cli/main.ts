@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { barcodeCommand, BARCODE_USAGE } from './barcode-command';
 import { demoCommand, DEMO_USAGE } from './demo-command';
 import { scaleCommand, SCALE_USAGE } from './scale-command';
+import { SCALE_WATCH_USAGE, scaleWatchCommand } from './scale-watch-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
 
 const USAGE = `Usage: bancada <command> [options]
@@ -11,7 +12,7 @@ Commands:
   serve     start station server mode (UI in a browser on this machine)
   demo      demo and load-test data (bancada demo synthetic …)
   barcode   decode a barcode as the station would (bancada barcode parse <data>)
-  scale     decode raw scale output (bancada scale decode --protocol …)
+  scale     decode raw scale output, or watch a live serial scale (bancada scale decode|watch …)
   help      this text
 
 ${SERVE_USAGE}
@@ -20,7 +21,9 @@ ${DEMO_USAGE}
 
 ${BARCODE_USAGE}
 
-${SCALE_USAGE}`;
+${SCALE_USAGE}
+
+${SCALE_WATCH_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
@@ -28,7 +31,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   demo: demoCommand,
   barcode: (argv, ctx) => barcodeCommand(argv, ctx),
-  scale: (argv, ctx) => scaleCommand(argv, { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr }),
+  scale: (argv, ctx) =>
+    argv[0] === 'watch'
+      ? scaleWatchCommand(argv.slice(1), { stdout: ctx.stdout, stderr: ctx.stderr })
+      : scaleCommand(argv, { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr }),
 };
 
 /** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */

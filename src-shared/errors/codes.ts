@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   'scale.unsupported-unit',
   'scale.weight-out-of-range',
   'scale.incomplete-frame',
+  'device.open-failed',
+  'device.disconnected',
+  'device.write-failed',
+  'device.not-connected',
+  'device.unsupported-command',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
