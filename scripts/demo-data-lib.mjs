@@ -1,8 +1,14 @@
 // The demo store's data set, generated deterministically (same seed, same files) so a trainee's
-// bench and every test see the same orders. Pure functions; scripts/generate-demo-data.mjs writes
-// the files and test/unit/demo-data.test.ts checks them.
+// bench and every test see the same orders. Pure functions, no I/O: scripts/generate-demo-data.mjs
+// writes the files, test/unit/demo-data.test.ts checks them with validate() (demo-data-validate.mjs).
+import { gs1CheckDigit } from './demo-data-validate.mjs';
+import { BOOKS, BRANDS, CARRIERS, COUNTRY_WEIGHTS, FAMILIES, IMPORTER_PREFIX, LINE2, NAMES, PLACES, RETURN_REASONS } from './demo-data-words.mjs';
 
-/** mulberry32: tiny, deterministic, good enough for demo data. */
+export { CHECK_DIGIT_VECTORS, MAX_FILE_BYTES, MINIMUMS, checkSizes, gs1CheckDigit, isValidGs1, selfTestCheckDigits, validate } from './demo-data-validate.mjs';
+
+export const SEED = 20261123;
+
+/** mulberry32: tiny and deterministic; quality is ample for demo data. */
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {
@@ -14,205 +20,241 @@ export function prng(seed) {
   };
 }
 
-/** GS1 mod-10 check digit for the digits given (without the check digit). */
-export function gs1CheckDigit(body) {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    const digit = body.charCodeAt(body.length - 1 - i) - 48;
-    sum += i % 2 === 0 ? digit * 3 : digit;
-  }
-  return String((10 - (sum % 10)) % 10);
+function dice(seed) {
+  const next = prng(seed);
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = (list) => list[Math.floor(next() * list.length)];
+  const weighted = (pairs) => {
+    let roll = next() * pairs.reduce((sum, [, w]) => sum + w, 0);
+    for (const [value, w] of pairs) if ((roll -= w) < 0) return value;
+    return pairs.at(-1)[0];
+  };
+  return { next, int, pick, weighted };
 }
 
-export function isValidGs1(code) {
-  return /^\d{8,18}$/.test(code) && gs1CheckDigit(code.slice(0, -1)) === code.at(-1);
+/** "Azul clásico" → "AZUL CLASICO": SKU codes and e-mail local parts are plain ASCII. */
+const fold = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ñ/gi, 'n');
+
+/** A short code for an option: "Gris melange" → "GRM", "50 ml" → "50ML", "35-38" → "3538". */
+function optionCode(option) {
+  const words = fold(option).toUpperCase().replace(/[^A-Z0-9 ]/g, '').split(' ').filter(Boolean);
+  // Numbers keep a unit that follows them ("50 ml" → "50ML") but not a shade name ("Tono 110 claro" → "110").
+  if (/\d/.test(option)) return words.filter((w, i) => /\d/.test(w) || (/\d/.test(words[i - 1] ?? '') && w.length <= 3)).join('');
+  return words.length === 1 ? words[0].slice(0, 3) : words[0].slice(0, 2) + words[1][0];
 }
 
-const PREFIXES = ['779', '789', '790', '750', '770', '780'];
+const CATEGORY_SKU = { apparel: 'ROP', footwear: 'CAL', cosmetics: 'COS', electronics: 'ELE', home: 'HOG', books: 'LIB', food: 'ALI' };
+const ZONE = { apparel: 'A', footwear: 'B', cosmetics: 'C', electronics: 'D', home: 'E', books: 'F', food: 'G' };
 
-const CATEGORIES = [
-  { key: 'TSH', titles: ['Camiseta algodón orgánico', 'Remera básica', 'Camisa de lino'], sizes: ['S', 'M', 'L', 'XL'], colours: ['Negro', 'Blanco', 'Azul marino', 'Terracota'], weight: [150, 260], dims: [300, 220, 30] },
-  { key: 'SHO', titles: ['Zapatilla urbana', 'Sandalia de cuero', 'Bota de trabajo'], sizes: ['37', '39', '41', '43'], colours: ['Negro', 'Marrón'], weight: [450, 1300], dims: [330, 210, 120] },
-  { key: 'COS', titles: ['Protector solar FPS 50', 'Crema hidratante', 'Shampoo sólido', 'Sérum vitamina C'], sizes: null, colours: null, weight: [60, 320], dims: [160, 60, 50], lot: true },
-  { key: 'ELE', titles: ['Auriculares Bluetooth', 'Cargador USB-C 30 W', 'Parlante portátil', 'Mouse inalámbrico'], sizes: null, colours: ['Negro', 'Blanco'], weight: [80, 650], dims: [180, 120, 70], serial: true },
-  { key: 'HOM', titles: ['Taza de cerámica', 'Set de toallas', 'Lámpara de escritorio', 'Organizador de bambú'], sizes: null, colours: ['Verde salvia', 'Gris', 'Natural'], weight: [300, 1800], dims: [250, 200, 150] },
-  { key: 'BOO', titles: ['Cien años de soledad', 'Dom Casmurro', 'Rayuela', 'Pedro Páramo', 'Grande Sertão: Veredas'], sizes: null, colours: null, weight: [250, 700], dims: [230, 150, 30] },
-  { key: 'FOO', titles: ['Café de especialidad 500 g', 'Yerba mate 1 kg', 'Dulce de leche 400 g', 'Chocolate 70% cacao'], sizes: null, colours: null, weight: [120, 1050], dims: [200, 120, 80], lot: true },
-];
-
-function pick(random, list) {
-  return list[Math.floor(random() * list.length)];
+/** The category a SKU was made in (its prefix), so returns can pick a believable reason. */
+export function categoryOf(sku) {
+  return Object.keys(CATEGORY_SKU).find((c) => sku.startsWith(`${CATEGORY_SKU[c]}-`)) ?? null;
 }
 
-function between(random, [lo, hi]) {
-  return Math.round(lo + random() * (hi - lo));
+/** Every combination of the option axes: [['Negro','Blanco'],['S','M']] → [['Negro','S'], …]. */
+const combinations = (axes) => axes.reduce((acc, axis) => acc.flatMap((prefix) => axis.map((o) => [...prefix, o])), [[]]);
+
+/**
+ * GTINs as a brand assigns them: its company prefix, then item references in sequence (so a
+ * brand's products share their leading digits, as on real shelves), then the check digit.
+ */
+function gtinMaker(d) {
+  const next = new Map();
+  const issued = new Set();
+  const issue = (body) => {
+    const code = body + gs1CheckDigit(body);
+    if (issued.has(code)) throw new Error(`demo data: GTIN ${code} issued twice`);
+    issued.add(code);
+    return code;
+  };
+  const fromPrefix = (prefix, length) => {
+    const ref = next.get(prefix) ?? d.int(100, 900);
+    next.set(prefix, ref + d.int(1, 3));
+    return issue(prefix + String(ref).padStart(length - 1 - prefix.length, '0'));
+  };
+  return {
+    brand: (brand) => (typeof BRANDS[brand] === 'string' ? fromPrefix(BRANDS[brand], 13) : fromPrefix(BRANDS[brand].upc, 12)),
+    importer: () => fromPrefix(IMPORTER_PREFIX, 13),
+    isbn: (group) => issue('978' + group + String(d.int(0, 10 ** (9 - group.length) - 1)).padStart(9 - group.length, '0')),
+    /** A case of `quantity` units: GTIN-14 with indicator digit 1 over the unit's GTIN (GS1 GenSpecs §4.3.2). */
+    caseOf: (gtin14) => issue('1' + gtin14.slice(1, 13)),
+  };
 }
 
-export function generateCatalog(seed = 20261123) {
-  const random = prng(seed);
+function product({ d, gtins, bins, category, sku, title, variant, brand, grams, dims, flags, isbn }) {
+  const printed = isbn ? gtins.isbn(isbn) : gtins.brand(brand);
+  const gtin = printed.padStart(14, '0');
+  const barcodes = [{ value: printed, kind: 'gtin', quantity: 1 }, { value: sku, kind: 'sku', quantity: 1 }];
+  // Imported goods (any brand not registered in Argentina) sometimes wear the importer's sticker.
+  if (!isbn && !String(BRANDS[brand]).startsWith('779') && d.next() < 0.2) barcodes.push({ value: gtins.importer(), kind: 'alias', quantity: 1 });
+  const caseSize = /c(\d+)/.exec(flags ?? '')?.[1];
+  if (caseSize) barcodes.push({ value: gtins.caseOf(gtin), kind: 'case', quantity: Number(caseSize) });
+  const zone = ZONE[category];
+  const slot = bins[zone] = (bins[zone] ?? -1) + 1;
+  return {
+    sku,
+    title,
+    variant,
+    gtin,
+    // ±2 % between units of the same family: scales read what the box really weighs.
+    unitWeightMg: Math.round(grams * (0.98 + d.next() * 0.04)) * 1000,
+    lengthMm: dims[0],
+    widthMm: dims[1],
+    heightMm: dims[2],
+    bin: `${zone}-${String(1 + Math.floor(slot / 4)).padStart(2, '0')}-${1 + (slot % 4)}`,
+    imageUrl: null,
+    requiresSerial: /\bs\b/.test(flags ?? ''),
+    requiresLot: /\bl\b/.test(flags ?? ''),
+    barcodes,
+  };
+}
+
+export function generateCatalog(seed = SEED) {
+  const d = dice(seed);
+  const gtins = gtinMaker(d);
+  const bins = {};
   const products = [];
-  const used = new Set();
-  const unique = (make) => {
-    for (;;) {
-      const value = make();
-      if (!used.has(value)) {
-        used.add(value);
-        return value;
+  for (const [category, families] of Object.entries(FAMILIES)) {
+    for (const [code, title, brand, grams, dims, axes, flags, optionGrams] of families) {
+      const sized = category === 'apparel' || category === 'footwear' ? axes.length - 1 : -1;
+      for (const options of combinations(axes)) {
+        // Bigger sizes weigh a little more and, for shoes, come in a longer box.
+        const step = sized >= 0 && axes[sized].length > 1 ? axes[sized].indexOf(options[sized]) / (axes[sized].length - 1) : 0.5;
+        const unitGrams = optionGrams ? optionGrams[axes[0].indexOf(options[0])] : grams * (0.9 + 0.2 * step);
+        const length = category === 'footwear' ? Math.round(dims[0] * (0.94 + 0.12 * step)) : dims[0];
+        const sku = [CATEGORY_SKU[category], code, ...options.map(optionCode)].join('-');
+        products.push(product({ d, gtins, bins, category, sku, title, variant: options.length ? options.join(' / ') : null, brand, grams: unitGrams, dims: [length, dims[1], dims[2]], flags }));
       }
     }
-  };
-  let n = 0;
-  while (products.length < 224) {
-    const cat = CATEGORIES[n % CATEGORIES.length];
-    const title = cat.titles[Math.floor(n / CATEGORIES.length) % cat.titles.length];
-    const parts = [cat.sizes ? pick(random, cat.sizes) : null, cat.colours ? pick(random, cat.colours) : null].filter(Boolean);
-    const variant = parts.length ? parts.join(' / ') : null;
-    const sku = `${cat.key}-${String(1000 + n)}`;
-    const ean13 = unique(() => {
-      const body = pick(random, PREFIXES) + String(Math.floor(random() * 1e9)).padStart(9, '0');
-      return body + gs1CheckDigit(body);
-    });
-    const barcodes = [
-      { value: ean13, kind: 'gtin', quantity: 1 },
-      { value: sku, kind: 'sku', quantity: 1 },
-    ];
-    if (n % 9 === 0) {
-      const alias = unique(() => {
-        const body = pick(random, PREFIXES) + String(Math.floor(random() * 1e9)).padStart(9, '0');
-        return body + gs1CheckDigit(body);
-      });
-      barcodes.push({ value: alias, kind: 'alias', quantity: 1 });
-    }
-    if (n % 7 === 3) {
-      const body = '1' + ean13.slice(0, 12);
-      barcodes.push({ value: unique(() => body + gs1CheckDigit(body)), kind: 'case', quantity: pick(random, [6, 12, 24]) });
-    }
-    const [l, w, h] = cat.dims;
-    products.push({
-      sku,
-      title,
-      variant,
-      gtin: '0' + ean13,
-      unitWeightMg: between(random, cat.weight) * 1000,
-      lengthMm: l,
-      widthMm: w,
-      heightMm: h,
-      bin: `${'ABCDEFG'[n % 7]}-${String(1 + (n % 24)).padStart(2, '0')}-${1 + (n % 4)}`,
-      imageUrl: null,
-      requiresSerial: Boolean(cat.serial),
-      requiresLot: Boolean(cat.lot),
-      barcodes,
-    });
-    n++;
+  }
+  for (const [i, [group, title, grams]] of BOOKS.entries()) {
+    const thickness = Math.max(8, Math.round(grams / 14));
+    const sku = `${CATEGORY_SKU.books}-${String(101 + i).padStart(4, '0')}`;
+    products.push(product({ d, gtins, bins, category: 'books', sku, title, variant: null, grams, dims: [grams > 700 ? 240 : 210, grams > 700 ? 170 : 140, thickness], isbn: group }));
   }
   return { products };
 }
 
-const PEOPLE = [
-  ['María José Peña', 'AR', 'Buenos Aires', 'CABA', 'C1043AAZ', 'Av. Corrientes 1234, 5° B'],
-  ['João Conceição', 'BR', 'São Paulo', 'SP', '01310-100', 'Av. Paulista, 1578, ap. 42'],
-  ['Ana Luíza Gonçalves', 'BR', 'Belo Horizonte', 'MG', '30130-010', 'Rua da Bahia, 905'],
-  ['Sebastián Muñoz', 'CL', 'Santiago', 'RM', '8320000', 'Av. Libertador Bernardo O\'Higgins 1449, depto. #1203'],
-  ['Valentina Ñáñez', 'CO', 'Bogotá', 'Cundinamarca', '110231', 'Calle 93 # 11A-28, apto ^301'],
-  ['José Ángel Hernández', 'MX', 'Ciudad de México', 'CDMX', '06700', 'Calle Álvaro Obregón 120, Roma Nte.'],
-  ['Lucía Fernández', 'UY', 'Montevideo', 'Montevideo', '11200', 'Bulevar General Artigas 1825'],
-  ['Camila Quispe', 'PE', 'Lima', 'Lima', '15074', 'Jr. de la Unión 456, Miraflores'],
-  ['Renée O\'Connor', 'US', 'Miami', 'FL', '33131', '801 Brickell Ave, Suite 900'],
-  ['Íñigo Aranzábal', 'ES', 'Bilbao', 'Bizkaia', '48001', 'Calle de la Gran Vía de Don Diego López de Haro, 38, 4º izquierda, escalera interior'],
-  ['Thiago Magalhães', 'BR', 'Recife', 'PE', '50030-230', 'Rua do Bom Jesus, 237'],
-  ['Florencia Ibáñez', 'AR', 'Córdoba', 'Córdoba', 'X5000', 'Bv. San Juan 350, piso 2'],
+function fillPattern(d, pattern) {
+  return pattern.replace(/[dL]/g, (c) => (c === 'd' ? String(d.int(0, 9)) : String.fromCharCode(65 + d.int(0, 25))));
+}
+
+/** [full name, the given name and the surname people go by]: a Brazilian by the last surname, others by the first. */
+function person(d, country) {
+  const { first, last, two } = NAMES[country];
+  const given = d.pick(first);
+  const surname = d.pick(last);
+  let second = d.pick(last);
+  while (second === surname) second = d.pick(last);
+  return [`${given} ${surname}${two ? ` ${second}` : ''}`, given, country === 'BR' && two ? second : surname];
+}
+
+/** Reserved example domains (RFC 2606), so no demo e-mail can ever reach a real inbox. */
+function emailFor(d, given, surname) {
+  const plain = (text) => fold(text).toLowerCase().replace(/[^a-z ]/g, '').split(' ')[0];
+  return `${plain(given)}.${plain(surname)}${d.next() < 0.3 ? d.int(10, 99) : ''}@${d.pick(['example.com', 'example.net', 'example.org'])}`;
+}
+
+function address(d, country, name, placeIndex) {
+  const [city, region, postal, streets] = PLACES[country][placeIndex];
+  const number = country === 'CO' ? d.int(10, 99) : country === 'US' ? d.int(100, 1999) : d.int(12, 2890);
+  return { name, line1: d.pick(streets).replace('{n}', String(number)), line2: d.pick(LINE2[country]), city, region, postalCode: fillPattern(d, postal), country };
+}
+
+/**
+ * Addresses that stress every printer and PDF downstream while being perfectly real: Colombian
+ * "#" street numbers with a "^" (the ZPL command prefix) in the flat, a Bilbao street that
+ * overflows any label line, apostrophes, double quotes and an ampersand in a company name.
+ */
+const AWKWARD = [
+  { at: 2, country: 'CO', place: 0, name: 'Valentina Ñáñez Muñoz', line1: 'Calle 93 # 11A-28', line2: 'Torre B, apto #1203^2' },
+  { at: 9, country: 'ES', place: 2, name: 'Íñigo Aranzábal Etxeberria', line1: 'Calle de la Gran Vía de Don Diego López de Haro 38, escalera interior, portal B, 4º izquierda, puerta del fondo junto al ascensor', line2: null },
+  { at: 17, country: 'CL', place: 2, name: 'Sebastián O\'Ryan Soto', line1: 'Av. Libertador Bernardo O\'Higgins 1449', line2: 'Depto. 1203' },
+  { at: 26, country: 'AR', place: 0, name: 'Facundo D\'Alessandro', shipToName: 'Ferretería D\'Alessandro & Hijos S.R.L.', line1: 'Av. Rivadavia 10450', line2: 'Local 3, entrar por "Galería Vera"' },
+  { at: 41, country: 'BR', place: 0, name: 'Conceição Brandão Falcão', line1: 'Rua da Consolação, 2301', line2: 'Bloco B, apto 42 – entregar na portaria' },
 ];
 
-const CARRIERS = {
-  AR: [['Andreani', 'Estándar'], ['Correo Argentino', 'Clásico']],
-  BR: [['Correios', 'SEDEX'], ['Correios', 'PAC'], ['Own fleet', 'Same day']],
-  MX: [['Estafeta', 'Día siguiente'], ['DHL', 'Express']],
-  CO: [['Servientrega', 'Mercancía premier']],
-  CL: [['Chilexpress', 'Día hábil siguiente']],
-  PE: [['Olva Courier', 'Estándar']],
-  UY: [['Own fleet', 'Same day']],
-  US: [['DHL', 'Express Worldwide']],
-  ES: [['DHL', 'Express Worldwide']],
-};
-
-export function generateOrders(catalog, seed = 1001) {
-  const random = prng(seed);
-  const orders = [];
-  for (let i = 0; i < 64; i++) {
-    const [name, country, city, region, postalCode, line1] = PEOPLE[i % PEOPLE.length];
-    const [carrier, service] = pick(random, CARRIERS[country]);
-    const lineCount = i % 11 === 0 ? 1 : 1 + Math.floor(random() * 4);
-    const skus = new Set();
-    while (skus.size < lineCount) skus.add(pick(random, catalog.products).sku);
-    const lines = [...skus].map((sku) => ({ sku, quantity: i % 11 === 0 ? 3 + (i % 3) : random() < 0.75 ? 1 : 2 + Math.floor(random() * 2) }));
-    const local = name.toLowerCase().normalize('NFD').replace(/[^a-z ]/g, '').trim().replace(/\s+/g, '.');
-    orders.push({
-      number: `#${1001 + i}`,
-      customerName: name,
-      email: `${local}@example.com`,
-      shipTo: { name, line1, line2: i % 5 === 0 ? 'Portería / Recepción' : null, city, region, postalCode, country },
-      carrier,
-      service,
-      priority: i % 13 === 0 ? 3 : i % 6 === 0 ? 2 : i % 4 === 0 ? 1 : 0,
-      createdOffsetHours: -Math.round(2 + random() * 70),
-      shipByOffsetHours: i % 9 === 0 ? -Math.round(1 + random() * 10) : Math.round(2 + random() * 40),
-      lines,
-    });
+function orderLines(d, products, i) {
+  // A few orders are one product, many units (a café buying coffee, a gym buying socks).
+  if (i % 12 === 5) {
+    const bulk = products.filter((p) => p.barcodes.some((b) => b.kind === 'case'));
+    return [{ sku: d.pick(bulk).sku, quantity: d.int(4, 6) }];
   }
-  return { orders };
+  const count = d.weighted([[1, 38], [2, 30], [3, 17], [4, 10], [5, 5]]);
+  const skus = new Set();
+  while (skus.size < count) skus.add(d.pick(products).sku);
+  return [...skus].map((sku) => ({ sku, quantity: d.weighted([[1, 78], [2, 17], [3, 5]]) }));
 }
 
-const REASONS = ['size', 'damaged', 'not-as-described', 'changed-mind', 'defective'];
+const halfHours = (hours) => Math.round(hours * 2) / 2;
 
-export function generateReturns(catalog, seed = 2001) {
-  const random = prng(seed);
-  const returns = [];
-  for (let i = 0; i < 12; i++) {
-    const count = 1 + Math.floor(random() * 3);
-    const items = [];
-    const skus = new Set();
-    while (skus.size < count) skus.add(pick(random, catalog.products).sku);
-    for (const sku of skus) items.push({ sku, quantity: random() < 0.8 ? 1 : 2, reason: pick(random, REASONS) });
-    returns.push({ rmaNumber: `RMA-${2001 + i}`, orderNumber: `#0${900 + i * 7}`, customerName: PEOPLE[(i * 5) % PEOPLE.length][0], createdOffsetHours: -Math.round(4 + random() * 120), items });
+export function generateOrders(catalog, seed = SEED + 1, count = 72) {
+  const d = dice(seed);
+  const drafts = [];
+  for (let i = 0; i < count; i++) {
+    const awkward = AWKWARD.find((a) => a.at === i);
+    const country = awkward?.country ?? d.weighted(COUNTRY_WEIGHTS);
+    const [generated, given, surname] = person(d, country);
+    const customerName = awkward?.name ?? generated;
+    const place = awkward?.place ?? d.int(0, PLACES[country].length - 1);
+    const shipTo = address(d, country, awkward?.shipToName ?? customerName, place);
+    if (awkward) Object.assign(shipTo, { line1: awkward.line1, line2: awkward.line2 });
+    // Same-day services (priority 3) only reach the first city of a country, where the fleet runs.
+    const carriers = CARRIERS[country].filter((c) => c[3] < 3 || place === 0);
+    const [carrier, service, slaHours, priority] = d.weighted(carriers.map((c) => [c, c[4]]));
+    // Most of the queue ships today or tomorrow; about one in ten is already late.
+    const bucket = d.weighted([['late', 10], ['today', 55], ['tomorrow', 35]]);
+    const shipBy = bucket === 'late' ? -(0.5 + d.next() * 9.5) : bucket === 'today' ? 0.5 + d.next() * 9.5 : 14 + d.next() * 20;
+    const sinceSla = shipBy - slaHours * (0.8 + d.next() * 0.4);
+    // An order placed after the carrier's cut-off waits for the next pick-up: recent, yet due tomorrow.
+    const created = sinceSla < -0.5 ? sinceSla : -(0.5 + d.next() * 6);
+    const vip = d.next() < 0.08 ? 1 : 0;
+    drafts.push({ customerName, email: emailFor(d, awkward ? customerName : given, awkward ? customerName.split(' ')[1] : surname), shipTo, carrier, service, priority: Math.min(3, priority + vip), createdOffsetHours: halfHours(created), shipByOffsetHours: halfHours(shipBy), lines: orderLines(d, catalog.products, i) });
   }
-  return { returns };
+  // Order numbers rise with time, as on every store: the oldest open order has the lowest number.
+  const ordered = drafts.map((o, i) => ({ o, i })).sort((a, b) => a.o.createdOffsetHours - b.o.createdOffsetHours || a.i - b.i);
+  return { orders: ordered.map(({ o }, n) => ({ number: `#${1001 + n}`, ...o })) };
 }
 
+export function generateReturns(catalog, seed = SEED + 2, count = 14) {
+  const d = dice(seed);
+  const fashion = catalog.products.filter((p) => ['apparel', 'footwear'].includes(categoryOf(p.sku)));
+  const numbers = new Set();
+  while (numbers.size < count) numbers.add(d.int(900, 999));
+  // RMA numbers, like order numbers, rise with time: RMA-2001 is the oldest request.
+  const ages = Array.from({ length: count }, () => d.int(3, 240)).sort((x, y) => y - x);
+  return {
+    returns: [...numbers].sort().map((n, i) => {
+      const country = d.weighted(COUNTRY_WEIGHTS);
+      const skus = new Set();
+      const size = d.weighted([[1, 70], [2, 22], [3, 8]]);
+      // Fashion is half of what comes back, as in every online store's returns desk.
+      while (skus.size < size) skus.add(d.pick(d.next() < 0.5 ? fashion : catalog.products).sku);
+      const items = [...skus].map((sku) => ({ sku, quantity: d.next() < 0.9 ? 1 : 2, reason: d.pick(RETURN_REASONS[categoryOf(sku)]) }));
+      return { rmaNumber: `RMA-${2001 + i}`, orderNumber: `#0${n}`, customerName: person(d, country)[0], createdOffsetHours: -ages[i], items };
+    }),
+  };
+}
+
+/** The login screen shows these PINs in demo mode, so they are easy to type and all different. */
 export function generateOperators() {
   return {
     operators: [
       { name: 'Ana Souza', role: 'packer', pin: '1111', badge: 'OP-0001' },
       { name: 'Carlos Ramírez', role: 'packer', pin: '2222', badge: 'OP-0002' },
       { name: 'Lucía Gómez', role: 'returns', pin: '3333', badge: 'OP-0003' },
-      { name: 'Diego Fernández', role: 'packer', pin: '4444', badge: 'OP-0004' },
       { name: 'Marta Oliveira', role: 'supervisor', pin: '9999', badge: 'OP-0009' },
+      { name: 'Diego Fernández', role: 'packer', pin: '4444', badge: 'OP-0004' },
     ],
   };
 }
 
-export function generateAll() {
-  const catalog = generateCatalog();
-  return { catalog, orders: generateOrders(catalog), returns: generateReturns(catalog), operators: generateOperators() };
+export function generateAll(seed = SEED) {
+  const catalog = generateCatalog(seed);
+  return { catalog, orders: generateOrders(catalog, seed + 1), returns: generateReturns(catalog, seed + 2), operators: generateOperators() };
 }
 
-/** Problems with a data set (empty list when it is sound). */
-export function validate({ catalog, orders, returns, operators }) {
-  const problems = [];
-  const skus = new Set(catalog.products.map((p) => p.sku));
-  const values = new Set();
-  for (const p of catalog.products) {
-    if (!isValidGs1(p.gtin)) problems.push(`${p.sku}: gtin ${p.gtin} has a bad check digit`);
-    for (const b of p.barcodes) {
-      if (values.has(b.value)) problems.push(`${p.sku}: barcode ${b.value} is used twice`);
-      values.add(b.value);
-      if (b.kind !== 'sku' && !isValidGs1(b.value)) problems.push(`${p.sku}: ${b.kind} ${b.value} has a bad check digit`);
-    }
-  }
-  for (const o of orders.orders) for (const l of o.lines) if (!skus.has(l.sku)) problems.push(`order ${o.number}: unknown SKU ${l.sku}`);
-  for (const r of returns.returns) for (const i of r.items) if (!skus.has(i.sku)) problems.push(`return ${r.rmaNumber}: unknown SKU ${i.sku}`);
-  if (catalog.products.length < 200) problems.push('fewer than 200 products');
-  if (orders.orders.length < 50) problems.push('fewer than 50 orders');
-  if (returns.returns.length < 10) problems.push('fewer than 10 returns');
-  if (new Set(operators.operators.map((o) => o.pin)).size !== operators.operators.length) problems.push('two demo operators share a PIN');
-  return problems;
+/** The committed text of each file: pretty-printed, one trailing newline, so diffs stay readable. */
+export function toFiles(data) {
+  return Object.fromEntries(Object.entries(data).map(([name, content]) => [`${name}.json`, JSON.stringify(content, null, 2) + '\n']));
 }

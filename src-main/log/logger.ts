@@ -1,16 +1,18 @@
-import { closeSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
-import { redact } from './redact';
+import { redact, maskSecrets } from './redact';
+import { RotatingFile } from './rotating-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export type LogFields = Readonly<Record<string, unknown>>;
 
 export interface Logger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-  /** A logger whose lines carry `scope`. Shares the file. */
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger whose lines carry `<scope>.<child>`. It shares the file; closing either closes both. */
   child(scope: string): Logger;
   close(): Promise<void>;
 }
@@ -18,90 +20,89 @@ export interface Logger {
 export interface LoggerOptions {
   readonly dir: string;
   readonly fileName?: string;
+  /** Rotate when the live file would pass this size. Default 5 MiB. */
   readonly maxBytes?: number;
+  /** Files kept, the live one included. Default 5 (≤ 25 MiB of logs per station). */
   readonly maxFiles?: number;
+  /** Lines below this level are dropped. Default `info`. */
   readonly level?: LogLevel;
+  /** Also write each line to stderr (station server mode, development). */
   readonly console?: boolean;
+  /** The scope of the root logger. Default `station`. */
+  readonly scope?: string;
   readonly clock?: () => Date;
 }
 
+/** The envelope's keys; a field with one of these names is kept as `field.<name>` instead of replacing it. */
+const ENVELOPE = new Set(['at', 'level', 'scope', 'msg']);
+
 /**
- * JSON lines to `<dir>/bancada.log`, rotated by size (bancada.log.1 … .N, oldest dropped). Writes
- * are synchronous appends of one short line: a few microseconds, and a line is never lost to a
- * crash that follows it. Every field goes through `redact` first.
+ * JSON lines to `<dir>/bancada.log`, rotated by size (bancada.log.1 … .N−1, oldest dropped):
+ * `{"at":ISO,"level","scope","msg",...fields}`. Every field and the message go through `redact`
+ * first, so no PIN, token or password reaches the disk or the console; an Error becomes
+ * `{name, message, stack}`; circular or hostile input never throws. A call writes synchronously
+ * (one append, microseconds): lines are never lost to a crash right after them.
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const file = new RotatingFile(options.dir, options.fileName ?? 'bancada.log', options.maxBytes ?? 5 * 1024 * 1024, options.maxFiles ?? 5);
-  const minimum = ORDER[options.level ?? 'info'];
+  const file = new RotatingFile({
+    dir: options.dir,
+    fileName: options.fileName ?? 'bancada.log',
+    maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    maxFiles: options.maxFiles ?? 5,
+  });
+  const minimum = RANK[options.level ?? 'info'] ?? RANK.info;
   const clock = options.clock ?? (() => new Date());
-  const make = (scope: string): Logger => {
-    const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>): void => {
-      if (ORDER[level] < minimum) return;
-      const line = JSON.stringify({ at: clock().toISOString(), level, scope, msg: redact(msg), ...(fields ? (redact(fields) as Record<string, unknown>) : {}) }) + '\n';
-      file.append(line);
-      if (options.console) process.stderr.write(line);
-    };
-    return {
-      debug: (msg, fields) => write('debug', msg, fields),
-      info: (msg, fields) => write('info', msg, fields),
-      warn: (msg, fields) => write('warn', msg, fields),
-      error: (msg, fields) => write('error', msg, fields),
-      child: (child) => make(scope ? `${scope}.${child}` : child),
-      close: async () => file.close(),
-    };
+  const write = (level: LogLevel, scope: string, msg: unknown, fields: unknown): void => {
+    if (RANK[level] < minimum) return;
+    const line = formatLine(timestamp(clock), level, scope, msg, fields);
+    file.append(line);
+    if (options.console) process.stderr.write(line);
   };
-  return make('station');
+  const make = (scope: string): Logger => ({
+    debug: (msg, fields) => write('debug', scope, msg, fields),
+    info: (msg, fields) => write('info', scope, msg, fields),
+    warn: (msg, fields) => write('warn', scope, msg, fields),
+    error: (msg, fields) => write('error', scope, msg, fields),
+    child: (child) => make(scope ? `${scope}.${child}` : child),
+    close: async () => file.close(),
+  });
+  return make(options.scope ?? 'station');
 }
 
-class RotatingFile {
-  #fd: number | null = null;
-  #size = 0;
-
-  constructor(
-    private readonly dir: string,
-    private readonly name: string,
-    private readonly maxBytes: number,
-    private readonly maxFiles: number,
-  ) {
-    mkdirSync(dir, { recursive: true });
+/** One JSON line. Exported for the tests; never throws, whatever `msg` and `fields` are. */
+export function formatLine(at: string, level: LogLevel, scope: string, msg: unknown, fields: unknown): string {
+  const entry: Record<string, unknown> = { at, level, scope, msg: typeof msg === 'string' ? maskSecrets(msg) : safeString(msg) };
+  for (const [key, value] of Object.entries(fieldsOf(fields))) entry[ENVELOPE.has(key) ? `field.${key}` : key] = value;
+  try {
+    return JSON.stringify(entry) + '\n';
+  } catch {
+    // redact() returns plain data, so this is unreachable short of a bug there; keep the message anyway.
+    return JSON.stringify({ at, level, scope, msg: entry.msg, logError: 'fields could not be serialised' }) + '\n';
   }
+}
 
-  append(line: string): void {
-    try {
-      const bytes = Buffer.byteLength(line);
-      if (this.#fd !== null && this.#size + bytes > this.maxBytes) this.rotate();
-      const fd = this.open();
-      writeSync(fd, line);
-      this.#size += bytes;
-    } catch (error) {
-      // Logging must never stop the bench; say so once on stderr and carry on.
-      process.stderr.write(`bancada: cannot write the log in ${this.dir}: ${String(error)}\n`);
-    }
-  }
+/**
+ * Fields as an object. Callers in plain JS (or through `any`) pass errors, strings or arrays where
+ * an object belongs; `log.error('x', err)` is common enough to deserve `{error: …}`.
+ */
+function fieldsOf(fields: unknown): Record<string, unknown> {
+  if (fields === undefined || fields === null) return {};
+  const clean = redact(fields);
+  if (fields instanceof Error) return { error: clean };
+  if (clean !== null && typeof clean === 'object' && !Array.isArray(clean)) return clean as Record<string, unknown>;
+  return { fields: clean };
+}
 
-  close(): void {
-    if (this.#fd !== null) closeSync(this.#fd);
-    this.#fd = null;
-  }
+function safeString(value: unknown): string {
+  const clean = redact(value);
+  return typeof clean === 'string' ? clean : (JSON.stringify(clean) ?? String(clean));
+}
 
-  private open(): number {
-    if (this.#fd === null) {
-      this.#fd = openSync(join(this.dir, this.name), 'a', 0o600);
-      this.#size = fstatSync(this.#fd).size;
-    }
-    return this.#fd;
-  }
-
-  private rotate(): void {
-    this.close();
-    const path = (n: number): string => join(this.dir, n === 0 ? this.name : `${this.name}.${n}`);
-    rmSync(path(this.maxFiles - 1), { force: true });
-    for (let n = this.maxFiles - 2; n >= 0; n--) {
-      try {
-        renameSync(path(n), path(n + 1));
-      } catch {
-        // a gap in the sequence (first rotations): nothing to move
-      }
-    }
+/** A broken clock (an invalid Date, a throwing fake) must not lose the line. */
+function timestamp(clock: () => Date): string {
+  try {
+    return clock().toISOString();
+  } catch {
+    return new Date().toISOString();
   }
 }
