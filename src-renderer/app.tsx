@@ -5,6 +5,7 @@ import { LoginScreen } from './features/login/login-screen';
 import { PlaceholderScreen } from './features/placeholder/placeholder-screen';
 import { SetupScreen } from './features/setup/setup-screen';
 import { StatusBar } from './features/status-bar/status-bar';
+import { BadgeErrorNotice } from './features/login/badge-error-notice';
 import { useBadgeLogin } from './features/login/badge-scans';
 import { useIdleLock } from './idle-lock';
 import { useStation } from './store/station-store';
@@ -16,7 +17,12 @@ function Screen() {
   if (!info) return <main className="screen loading" aria-busy="true" />;
   if (info.setupRequired) return <SetupScreen />;
   if (!session) return <LoginScreen />;
-  return view === 'home' ? <HomeScreen /> : <PlaceholderScreen view={view} />;
+  return (
+    <>
+      <BadgeErrorNotice />
+      {view === 'home' ? <HomeScreen /> : <PlaceholderScreen view={view} />}
+    </>
+  );
 }
 
 export function App() {

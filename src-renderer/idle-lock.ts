@@ -17,8 +17,10 @@ export function useIdleLock(): void {
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
     for (const e of events) window.addEventListener(e, touch, { passive: true });
     const timer = setInterval(() => {
-      if (Date.now() - last > seconds * 1000) void api().call['auth:lock']({});
-    }, 5000);
+      if (Date.now() - last <= seconds * 1000) return;
+      last = Date.now(); // one lock call per idle period, not one a second while it travels
+      void api().call['auth:lock']({});
+    }, 1000);
     return () => {
       clearInterval(timer);
       for (const e of events) window.removeEventListener(e, touch);

@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens and base styles first, so each feature's own CSS (imported by its screen) comes after them.
+import './styles/tokens.css';
+import './styles/app.css';
 import { connect } from './api/client';
 import { App } from './app';
 import { refreshStation, startStationFeed, useStation } from './store/station-store';
-import './styles/app.css';
 
 const client = connect((connection) => {
   const was = useStation.getState().connection;

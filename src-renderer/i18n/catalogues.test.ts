@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src-shared/errors/codes';
 import { en } from './en';
-import { CATALOGUES, translate, translateError } from './translate';
+import { CATALOGUES, placeholderNames, translate, translateError } from './translate';
 
 describe('the message catalogues', () => {
   it('have the same keys in Spanish, Portuguese and English, none empty', () => {
@@ -20,9 +20,8 @@ describe('the message catalogues', () => {
   });
 
   it('keep the same placeholders in every language', () => {
-    const names = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
     for (const [key, text] of Object.entries(en)) {
-      for (const [locale, catalogue] of Object.entries(CATALOGUES)) expect(names(catalogue[key as keyof typeof en]), `${locale} ${key}`).toEqual(names(text));
+      for (const [locale, catalogue] of Object.entries(CATALOGUES)) expect(placeholderNames(catalogue[key as keyof typeof en]), `${locale} ${key}`).toEqual(placeholderNames(text));
     }
   });
 
@@ -32,8 +31,24 @@ describe('the message catalogues', () => {
   });
 
   it('fills placeholders and formats numbers for the locale', () => {
-    expect(translate('es', 'home.ordersWaiting', { count: 1234 })).toBe('Pedidos en espera: 1234'.replace('1234', new Intl.NumberFormat('es').format(1234)));
-    expect(translate('pt-BR', 'error.auth.locked-out', { seconds: 30 })).toContain('30 s');
+    expect(translate('es', 'home.greeting', { name: 'Lucía' })).toBe('Hola, Lucía');
+    expect(translate('pt-BR', 'status.sync.pending', { count: 1234 })).toBe(`A enviar: ${new Intl.NumberFormat('pt-BR').format(1234)}`);
+  });
+
+  it('choose the plural form by the language\'s rules', () => {
+    expect(translate('en', 'home.ordersWaiting', { count: 1 })).toBe('order waiting');
+    expect(translate('en', 'home.ordersWaiting', { count: 0 })).toBe('orders waiting');
+    expect(translate('es', 'home.returnsWaiting', { count: 1 })).toBe('devolución en espera');
+    expect(translate('pt-BR', 'home.packedToday', { count: 2 })).toBe('pedidos embalados hoje');
+    // CLDR puts 0 with 1 in Portuguese; under a big 0 a Brazilian reads the plural.
+    expect(translate('pt-BR', 'home.packedToday', { count: 0 })).toBe('pedidos embalados hoje');
+    expect(translate('pt-BR', 'home.packedToday', { count: 1 })).toBe('pedido embalado hoje');
+  });
+
+  it('say how long a locked-out operator waits, or that it is a while when the station does not say', () => {
+    expect(translateError('en', { code: 'auth.locked-out', message: 'x', detail: { seconds: 30 } })).toBe('Too many wrong PINs. Try again in 30 sec or ask a supervisor.');
+    expect(translateError('es', { code: 'auth.locked-out', message: 'x', detail: { seconds: 300 } })).toContain('5 min');
+    expect(translateError('pt-BR', { code: 'auth.locked-out', message: 'x' })).toBe('PIN errado vezes demais. Espere alguns minutos ou chame um supervisor.');
   });
 
   it('says something useful for an error code this screen does not know', () => {

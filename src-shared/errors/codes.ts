@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'device.write-failed',
   'device.not-connected',
   'device.unsupported-command',
+  'label.invalid-request',
+  'label.bad-barcode-data',
+  'label.does-not-fit',
+  'label.font-missing',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const root = resolve(__dirname, '../..');
 
@@ -74,4 +74,19 @@ export function startStation(options: { dataDir?: string; args?: readonly string
       reject(new Error(`the station exited (${code}) before it was ready:\n${out}`));
     });
   });
+}
+
+/**
+ * Types `code` and Enter the way a keyboard-wedge scanner does: every key within the same
+ * millisecond. Playwright's own typing sends one key per round trip to the browser, and on a
+ * loaded two-core CI machine a round trip can outlast the burst window, which made the test
+ * flaky (the app would rightly take it for a person typing).
+ */
+export function scanWithWedge(page: Page, code: string): Promise<void> {
+  return page.evaluate((text) => {
+    const target = document.activeElement ?? document.body;
+    for (const key of [...text.split(''), 'Enter']) {
+      for (const type of ['keydown', 'keyup']) target.dispatchEvent(new KeyboardEvent(type, { key, bubbles: true, cancelable: true }));
+    }
+  }, code);
 }

@@ -29,24 +29,31 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const stem = (text: string): string => text.split('{')[0]!.trim();
+const PLURAL = /\{\w+, plural,((?:\s*=?\w+\s*\{[^{}]*\})+)\s*\}/g;
+
+/** The words a template puts on screen: its text around placeholders and inside each plural form. */
+function literals(template: string): string[] {
+  return template
+    .replace(PLURAL, (_, forms: string) => `\n${[...forms.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]).join('\n')}\n`)
+    .split(/\{\w+\}|\n|#/)
+    .map((text) => text.trim())
+    .filter((text) => text.length >= 4);
+}
 
 /**
- * English catalogue texts (placeholders cut off) long enough to be words, leaving out words the
- * other language writes the same way ("Supervisor", "Normal", "DEMO").
+ * English catalogue texts long enough to be words, leaving out words the other language writes
+ * the same way ("Supervisor", "Normal", "DEMO").
  */
 function englishPhrases(target: Readonly<Record<string, string>>): string[] {
-  const same = new Set(Object.values(target).map(stem));
-  return Object.values(en)
-    .map(stem)
-    .filter((text) => text.length >= 4 && !same.has(text));
+  const same = new Set(Object.values(target).flatMap(literals).map((text) => text.toLowerCase()));
+  return [...new Set(Object.values(en).flatMap(literals))].filter((text) => !same.has(text.toLowerCase()));
 }
 
 async function visibleEnglish(page: Page, target: Readonly<Record<string, string>>): Promise<string[]> {
   const text = await page.locator('body').innerText();
-  // Whole words only: Spanish "Urgente" is not the English "Urgent".
+  // Whole words only (Spanish "Urgente" is not the English "Urgent"), any case (headers are upper-cased by CSS).
   const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return englishPhrases(target).filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(text));
+  return englishPhrases(target).filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'iu').test(text));
 }
 
 async function choose(page: Page, language: string): Promise<void> {
@@ -69,12 +76,21 @@ describe('the station in Spanish and Portuguese', () => {
       await tile.click();
       expect(await visibleEnglish(page, catalogue)).toEqual([]);
       await page.screenshot({ path: resolve(shots, `login-${language}.png`) });
-      const pin = new RegExp(`${pinWord} (\\d+)`).exec(await tile.innerText())?.[1];
-      await page.keyboard.type(pin ?? '', { delay: 90 });
+      expect(await tile.innerText()).toContain(pinWord);
+      const pin = await tile.getByTestId('demo-pin').innerText();
+      await page.keyboard.type('0000', { delay: 90 });
+      await page.keyboard.press('Enter');
+      await page.getByRole('alert').waitFor();
+      expect(await visibleEnglish(page, catalogue)).toEqual([]);
+      await page.keyboard.type(pin, { delay: 90 });
       await page.keyboard.press('Enter');
       await page.getByTestId('queue-row').first().waitFor();
       expect(await visibleEnglish(page, catalogue)).toEqual([]);
       await page.screenshot({ path: resolve(shots, `home-${language}.png`) });
+      await page.keyboard.press('1');
+      await page.getByTestId('placeholder-pack').waitFor();
+      expect(await visibleEnglish(page, catalogue)).toEqual([]);
+      await page.keyboard.press('Escape');
       await page.getByTestId('logout').click();
       await page.getByTestId('login-screen').waitFor();
       await page.getByRole('button', { name: 'English', exact: true }).click();

@@ -11,6 +11,8 @@ interface BadgeState {
   readonly scans: number;
 }
 
+const NOTICE_MS = 8000;
+
 export const useBadgeScans = create<BadgeState>(() => ({ error: null, scans: 0 }));
 
 /**
@@ -31,7 +33,10 @@ export function useBadgeLogin(): void {
         .call['auth:login-badge']({ badge })
         .then((result) => {
           play(result.ok ? 'ok' : 'error');
-          useBadgeScans.setState({ error: result.ok ? null : result.error });
+          const error = result.ok ? null : result.error;
+          useBadgeScans.setState({ error });
+          // A failed scan is news for a moment, not a state: it clears itself unless replaced.
+          if (error) window.setTimeout(() => useBadgeScans.setState((s) => (s.error === error ? { error: null } : s)), NOTICE_MS);
         });
     };
     window.addEventListener('keydown', onKey, { capture: true });

@@ -7,6 +7,7 @@ import { play } from '../../sound/tones';
 import { api, useStation, useT } from '../../store/station-store';
 import { useBadgeScans } from './badge-scans';
 import { PinPad } from './pin-pad';
+import './login.css';
 
 const MAX_PIN = 8;
 
@@ -79,33 +80,41 @@ export function LoginScreen() {
         </div>
         <LanguageSwitch />
       </header>
-      {demo && <p className="demo-banner">{t('demo.banner')}</p>}
-      <ErrorBanner error={error ?? badgeError} />
       <div className="login-body">
-        <ul className="operator-grid" aria-label={t('status.operator')}>
-          {operators.length === 0 && <li className="empty">{t('login.noOperators')}</li>}
-          {operators.map((op) => (
-            <li key={op.id}>
-              <button
-                type="button"
-                className={selected?.id === op.id ? 'operator-tile operator-tile--on' : 'operator-tile'}
-                data-testid="operator-tile"
-                onClick={() => {
-                  setSelected(op);
-                  setPin('');
-                  setError(null);
-                }}
-              >
-                <span className="operator-name">{op.name}</span>
-                <span className={`role-tag role-tag--${op.role}`}>{t(`role.${op.role}`)}</span>
-                {op.demoPin && <span className="demo-pin">{t('login.demoPin', { pin: op.demoPin })}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="login-main">
+          {demo && <p className="demo-banner">{t('demo.banner')}</p>}
+          {/* With an operator chosen, errors show on the PIN panel, where the person is looking. */}
+          {!selected && <ErrorBanner error={error ?? badgeError} />}
+          <ul className="operator-grid" aria-label={t('status.operator')}>
+            {operators.length === 0 && <li className="empty">{t('login.noOperators')}</li>}
+            {operators.map((op) => (
+              <li key={op.id}>
+                <button
+                  type="button"
+                  className={selected?.id === op.id ? 'operator-tile operator-tile--on' : 'operator-tile'}
+                  data-testid="operator-tile"
+                  onClick={() => {
+                    setSelected(op);
+                    setPin('');
+                    setError(null);
+                  }}
+                >
+                  <span className="operator-name">{op.name}</span>
+                  <span className={`role-tag role-tag--${op.role}`}>{t(`role.${op.role}`)}</span>
+                  {op.demoPin && (
+                    <span className="demo-pin">
+                      <span className="demo-pin-label">{t('login.demoPin')}</span> <span className="demo-pin-digits" data-testid="demo-pin">{op.demoPin}</span>
+                    </span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
         {selected && (
           <section className="pin-panel" aria-label={t('login.pinFor', { name: selected.name })}>
             <h2>{t('login.pinFor', { name: selected.name })}</h2>
+            <ErrorBanner error={error ?? badgeError} />
             <PinPad length={pin.length} busy={busy} onDigit={(d) => setPin((p) => (p.length < MAX_PIN ? p + d : p))} onClear={() => setPin('')} onSubmit={submit} />
           </section>
         )}

@@ -1,22 +1,20 @@
-import { useEffect } from 'react';
-import { go, type View } from '../home/home-store';
+import { useShortcutKeys } from '../../components/use-shortcut-keys';
 import { useT } from '../../store/station-store';
+import { go, type View } from '../home/home-store';
+import './placeholder.css';
 
 /** Pack, Returns and Supervisor are later issues; until then the screen says so plainly. */
 export function PlaceholderScreen({ view }: { readonly view: Exclude<View, 'home'> }) {
   const t = useT();
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape') go('home');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useShortcutKeys((key) => {
+    if (key === 'Escape') go('home');
+  });
   return (
-    <main className="screen placeholder" data-testid={`placeholder-${view}`}>
+    <main className={`screen placeholder placeholder--${view}`} data-testid={`placeholder-${view}`}>
+      <p className="placeholder-kicker">{t('placeholder.kicker')}</p>
       <h1>{t(`placeholder.${view}`)}</h1>
       <p className="lead">{t('placeholder.body')}</p>
-      <button type="button" className="button" onClick={() => go('home')} autoFocus>
+      <button type="button" className="button button--big" onClick={() => go('home')} autoFocus>
         {t('placeholder.back')}
       </button>
     </main>

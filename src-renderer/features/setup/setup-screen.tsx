@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../../../src-shared/errors/codes';
 import { ErrorBanner } from '../../components/error-banner';
 import { LanguageSwitch } from '../../components/language-switch';
 import { api, useStation, useT } from '../../store/station-store';
+import './setup.css';
 
 /** First run of a real (non-demo) station: create the first supervisor. */
 export function SetupScreen() {
@@ -17,11 +18,15 @@ export function SetupScreen() {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    // Our own checks instead of the browser's bubbles, which speak the browser's language, not the station's.
+    if (!stationName.trim() || !name.trim()) return setProblem(t('setup.fillAll'));
     if (!/^\d{4,8}$/.test(pin)) return setProblem(t('setup.pinRule'));
     if (pin !== again) return setProblem(t('setup.pinMismatch'));
     setProblem(null);
     const result = await api().call['station:setup']({ stationName, supervisorName: name, pin, locale });
-    if (!result.ok) setError(result.error);
+    if (!result.ok) return setError(result.error);
+    // The station also sends session:changed; setting it here keeps the screen from blinking back to login.
+    useStation.setState({ session: result.value });
   };
 
   return (
@@ -34,25 +39,29 @@ export function SetupScreen() {
         <LanguageSwitch />
       </header>
       <ErrorBanner error={error} />
-      <form className="setup-form" onSubmit={(e) => void submit(e)}>
+      <form className="setup-form" noValidate onSubmit={(e) => void submit(e)}>
         <label>
           {t('setup.stationName')}
-          <input required maxLength={80} value={stationName} onChange={(e) => setStationName(e.target.value)} autoFocus />
+          <input maxLength={80} value={stationName} onChange={(e) => setStationName(e.target.value)} autoFocus />
         </label>
         <label>
           {t('setup.supervisorName')}
-          <input required maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          <input maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label>
           {t('setup.pin')}
-          <input required inputMode="numeric" type="password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value)} />
+          <input inputMode="numeric" type="password" maxLength={8} value={pin} onChange={(e) => setPin(e.target.value)} />
         </label>
         <label>
           {t('setup.pinRepeat')}
-          <input required inputMode="numeric" type="password" maxLength={8} value={again} onChange={(e) => setAgain(e.target.value)} />
+          <input inputMode="numeric" type="password" maxLength={8} value={again} onChange={(e) => setAgain(e.target.value)} />
         </label>
-        {problem && <p className="form-problem" role="alert">{problem}</p>}
-        <button type="submit" className="button button--go">
+        {problem && (
+          <p className="form-problem wide" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="button button--go button--big wide">
           {t('setup.submit')}
         </button>
       </form>

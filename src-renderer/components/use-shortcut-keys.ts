@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import { createKeyGate, SHORTCUT_SETTLE_MS } from './key-gate';
+
+/** Keys that no scanner types, so they act at once. */
+const IMMEDIATE = /^(F\d{1,2}|Escape)$/;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/**
+ * Screen-wide keyboard shortcuts: `onKey` gets F-keys and Esc at once and single characters only
+ * when they are not part of a scanner burst (key-gate.ts). Typing in a field and chords with
+ * Ctrl/Alt/Meta are left alone.
+ */
+export function useShortcutKeys(onKey: (key: string) => void): void {
+  const latest = useRef(onKey);
+  useEffect(() => {
+    latest.current = onKey;
+  });
+  useEffect(() => {
+    const gate = createKeyGate({
+      settleMs: SHORTCUT_SETTLE_MS,
+      schedule: (fire, ms) => window.setTimeout(fire, ms),
+      cancel: (handle) => window.clearTimeout(handle as number),
+      onShortcut: (key) => latest.current(key),
+    });
+    const listener = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
+      if (IMMEDIATE.test(event.key)) {
+        event.preventDefault(); // F1 would open the browser's help in station server mode
+        latest.current(event.key);
+      } else if (event.key.length === 1) {
+        gate.key(event.key, event.timeStamp);
+      }
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+      gate.dispose();
+    };
+  }, []);
+}
