@@ -2,7 +2,7 @@ import { AppError } from '../../src-shared/errors/codes';
 import type { LoginOperator, Operator, Role, Session } from '../../src-shared/domain/types';
 import type { Database, Queryable } from '../db/database';
 import { appendAudit } from '../db/repos/audit';
-import { countOperators, findOperatorByBadge, findOperatorById, insertOperator, listOperators, recordLoginFailure, resetLoginFailures, type OperatorRow } from '../db/repos/operators';
+import { countOperators, findOperatorByBadge, findOperatorById, insertOperator, listOperators, recordFailure, resetLoginFailures, setLockedUntil, type OperatorRow } from '../db/repos/operators';
 import { lockedUntilAfter, secondsLeft } from './lockout';
 import { hashPin, verifyPin } from './pin-hash';
 import type { SessionHolder } from './session-holder';
@@ -38,11 +38,13 @@ export class AuthService {
     const wait = secondsLeft(row.lockedUntil, now);
     if (wait > 0) throw new AppError('auth.locked-out', `operator locked for ${wait}s`, { seconds: wait });
     if (!(await verifyPin(pin, row.pinHash))) {
-      const attempts = row.failedAttempts + 1;
-      const lockedUntil = lockedUntilAfter(attempts, now);
-      await this.deps.db.transaction(async (tx) => {
-        await recordLoginFailure(tx, row.id, attempts, lockedUntil ? lockedUntil.toISOString() : null);
+      // Counted in SQL inside the transaction, so two wrong PINs racing each other count twice.
+      const lockedUntil = await this.deps.db.transaction(async (tx) => {
+        const attempts = await recordFailure(tx, row.id, null);
+        const until = lockedUntilAfter(attempts, now);
+        if (until) await setLockedUntil(tx, row.id, until.toISOString());
         await this.audit(tx, null, 'auth.login-failed', row.id, { method: 'pin', attempts });
+        return until;
       });
       if (lockedUntil) {
         const seconds = secondsLeft(lockedUntil.toISOString(), now);

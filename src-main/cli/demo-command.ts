@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStationDatabase } from '../db/database';
@@ -29,6 +30,7 @@ export async function demoCommand(argv: readonly string[], ctx: CliContext): Pro
     return 2;
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  await mkdir(dataDir, { recursive: true });
   const db = await openStationDatabase(join(dataDir, DATABASE_FILE));
   try {
     const started = Date.now();

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors/codes';
-import type { Database } from './database';
-import type { Migration } from './migrations';
+import type { Database, Queryable } from './database';
+import { MIGRATIONS, type Migration } from './migrations';
 import { sql } from './sql';
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -9,39 +9,48 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
   applied_at TEXT NOT NULL
 ) STRICT`;
 
-/**
- * Applies the pending migrations, each in its own transaction with its ledger row. A database whose
- * applied migrations are not a prefix of the known ones (written by a newer Bancada, or a migration
- * renamed after release) is refused rather than guessed at (Actual's `checkDatabaseValidity`).
- */
-export async function migrate(db: Database, known: readonly Migration[], now: () => Date = () => new Date()): Promise<number> {
-  await db.exec(LEDGER);
-  const applied = await db.all<{ id: number; name: string }>(sql`SELECT id, name FROM schema_migrations ORDER BY id`);
+interface Applied {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** Refuses a ledger that is not a prefix of `known`: a newer Bancada's database, or a renamed migration. */
+function assertPrefix(applied: readonly Applied[], known: readonly Migration[]): void {
   applied.forEach((row, i) => {
     const expected = known[i];
     if (!expected || expected.id !== row.id || expected.name !== row.name) {
-      throw new AppError('db.migrations-out-of-sync', `database migration ${row.id} "${row.name}" is not known to this version (expected ${expected ? `${expected.id} "${expected.name}"` : 'none'})`, {
-        migration: row.id,
-      });
+      const wanted = expected ? `${expected.id} "${expected.name}"` : 'none';
+      throw new AppError('db.migrations-out-of-sync', `database migration ${row.id} "${row.name}" is not known to this version (expected ${wanted})`, { migration: row.id });
     }
   });
+}
+
+const readLedger = (db: Queryable): Promise<Applied[]> => db.all<Applied>(sql`SELECT id, name FROM schema_migrations ORDER BY id`);
+
+/**
+ * Applies the pending migrations, each in its own transaction with its ledger row, and returns how
+ * many ran. A database whose applied migrations are not a prefix of the known ones is refused rather
+ * than guessed at (Actual's `checkDatabaseValidity`); `known` defaults to the shipped list.
+ */
+export async function migrate(db: Database, known: readonly Migration[] = MIGRATIONS, now: () => Date = () => new Date()): Promise<number> {
+  await db.exec(LEDGER);
+  const applied = await readLedger(db);
+  assertPrefix(applied, known);
   const pending = known.slice(applied.length);
   for (const migration of pending) {
     await db.transaction(async (tx) => {
-      for (const statement of splitStatements(migration.sql)) await tx.run(sql.raw(statement));
+      // Another process on the same file may have migrated since the check above.
+      const ledger = await readLedger(tx);
+      assertPrefix(ledger, known);
+      if (ledger.some((row) => row.id === migration.id)) return;
+      await tx.exec(migration.sql);
+      // foreign_keys cannot be switched off inside a transaction, so a migration that rebuilds a table
+      // defers them instead; what it leaves broken is named here, before it is recorded
+      // (https://sqlite.org/lang_altertable.html#otheralter, step 10).
+      const broken = await tx.all<{ table: string }>(sql`PRAGMA foreign_key_check`);
+      if (broken.length > 0) throw new Error(`migration ${migration.name} leaves ${broken.length} rows breaking foreign keys (first in ${broken[0]?.table})`);
       await tx.run(sql`INSERT INTO schema_migrations (id, name, applied_at) VALUES (${migration.id}, ${migration.name}, ${now().toISOString()})`);
     });
   }
   return pending.length;
-}
-
-/**
- * Splits a migration file into statements on `;` at line ends. Migration files are ours and keep
- * to that layout (no `;` at the end of a line inside a string or trigger body).
- */
-export function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*(?:\r?\n|$)/)
-    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
-    .filter((s) => s.length > 0);
 }

@@ -2,6 +2,9 @@
  * SQL is written only through this tag: every interpolation becomes a `?` parameter, so no value
  * can change the statement (reference/electron-style-security.md A3, Signal's `ts/sql/util.std.ts`).
  *
+ * A template without interpolations is a constant fragment (`sql\`status IN ('open')\``), so there
+ * is no escape hatch for raw text besides `exec` for trusted scripts (migrations).
+ *
  * @example
  *   const q = sql`SELECT * FROM orders WHERE number = ${number} AND status IN (${sql.join(statuses)})`;
  */
@@ -35,13 +38,20 @@ function fragment(text: string, values: readonly SqlValue[]): SqlFragment {
   return { text, values, [FRAGMENT]: true };
 }
 
+function append(values: SqlValue[], more: readonly SqlValue[]): void {
+  // A loop, not push(...more): a multi-row INSERT can carry more values than a call has arguments.
+  for (const v of more) values.push(v);
+}
+
 export function sql(strings: TemplateStringsArray, ...params: readonly unknown[]): SqlFragment {
+  // Only a real template literal has `raw`: `sql([userText] as never)` must not smuggle text in.
+  if (!Array.isArray(strings) || !Array.isArray((strings as { raw?: unknown }).raw)) throw new TypeError('sql must be used as a tagged template');
   let text = strings[0] ?? '';
   const values: SqlValue[] = [];
   params.forEach((param, i) => {
     if (isFragment(param)) {
       text += param.text;
-      values.push(...param.values);
+      append(values, param.values);
     } else {
       text += '?';
       values.push(assertValue(param));
@@ -51,25 +61,25 @@ export function sql(strings: TemplateStringsArray, ...params: readonly unknown[]
   return fragment(text, values);
 }
 
-/** Joins values (each a parameter) or fragments with a separator: `IN (${sql.join(ids)})`. */
-sql.join = (items: readonly unknown[], separator = ', '): SqlFragment => {
+/**
+ * Joins values (each a parameter) or fragments: `IN (${sql.join(ids)})`, `${sql.join(rows, ' AND ')}`.
+ * The separator's type accepts only a string literal, so it cannot carry input either.
+ */
+sql.join = <S extends string = ', '>(items: readonly unknown[], separator?: string extends S ? never : S): SqlFragment => {
   if (items.length === 0) throw new TypeError('sql.join: an empty list would make invalid SQL');
   const texts: string[] = [];
   const values: SqlValue[] = [];
   for (const item of items) {
     if (isFragment(item)) {
       texts.push(item.text);
-      values.push(...item.values);
+      append(values, item.values);
     } else {
       texts.push('?');
       values.push(assertValue(item));
     }
   }
-  return fragment(texts.join(separator), values);
+  return fragment(texts.join(separator ?? ', '), values);
 };
-
-/** A trusted literal piece of SQL (a constant from code, never input). */
-sql.raw = (text: string): SqlFragment => fragment(text, []);
 
 /** An identifier for the rare dynamic table or column name; it never comes from input. */
 export function sqlId(name: string): SqlFragment {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PinSchema, RoleSchema } from '../../src-shared/domain/types';
+import { barcodeKey } from '../db/repos/products';
 
 /**
  * The demo store's data set: `resources/demo/*.json`, written by scripts/generate-demo-data.mjs.
@@ -51,15 +52,22 @@ const FILES = {
   operators: z.strictObject({ operators: z.array(DemoOperator) }),
 } as const;
 
+export type DemoProduct = z.infer<typeof Product>;
+export type DemoOrder = z.infer<typeof Order>;
+export type DemoReturn = z.infer<typeof Return>;
+export type DemoOperatorEntry = z.infer<typeof DemoOperator>;
+
 export interface DemoData {
-  readonly products: z.infer<typeof Product>[];
-  readonly orders: z.infer<typeof Order>[];
-  readonly returns: z.infer<typeof Return>[];
-  readonly operators: z.infer<typeof DemoOperator>[];
+  readonly products: DemoProduct[];
+  readonly orders: DemoOrder[];
+  readonly returns: DemoReturn[];
+  readonly operators: DemoOperatorEntry[];
 }
 
+const fileOf = (dir: string, name: keyof typeof FILES): string => join(dir, 'demo', `${name}.json`);
+
 async function loadFile<K extends keyof typeof FILES>(dir: string, name: K): Promise<z.infer<(typeof FILES)[K]>> {
-  const file = join(dir, 'demo', `${name}.json`);
+  const file = fileOf(dir, name);
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -74,6 +82,48 @@ async function loadFile<K extends keyof typeof FILES>(dir: string, name: K): Pro
   return parsed.data as z.infer<(typeof FILES)[K]>;
 }
 
+function isValidKey(barcode: Pick<DemoProduct['barcodes'][number], 'value' | 'kind'>): boolean {
+  try {
+    barcodeKey(barcode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first value seen twice, or null. */
+function firstDuplicate(values: readonly string[]): string | null {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) return v;
+    seen.add(v);
+  }
+  return null;
+}
+
+/**
+ * What a single file's schema cannot see: names that must be unique (they become keys in SQLite)
+ * and SKUs that orders and returns must find in the catalog. Returns [file, problem] or null.
+ */
+export function crossCheck(data: DemoData): [keyof typeof FILES, string] | null {
+  const skus = new Set(data.products.map((p) => p.sku));
+  const barcodes = data.products.flatMap((p) => p.barcodes);
+  const gtins = [...data.products.map((p) => ({ value: p.gtin, kind: 'gtin' as const })), ...barcodes];
+  const checks: [keyof typeof FILES, string, string | null][] = [
+    ['catalog', 'SKU used twice', firstDuplicate(data.products.map((p) => p.sku))],
+    ['catalog', 'not a valid GTIN', gtins.find((b) => !isValidKey(b))?.value ?? null],
+    ['catalog', 'barcode used twice', firstDuplicate(barcodes.filter(isValidKey).map(barcodeKey))],
+    ['orders', 'order number used twice', firstDuplicate(data.orders.map((o) => o.number))],
+    ['orders', 'line names an SKU not in catalog.json', data.orders.flatMap((o) => o.lines.map((l) => l.sku)).find((sku) => !skus.has(sku)) ?? null],
+    ['returns', 'RMA number used twice', firstDuplicate(data.returns.map((r) => r.rmaNumber))],
+    ['returns', 'item names an SKU not in catalog.json', data.returns.flatMap((r) => r.items.map((i) => i.sku)).find((sku) => !skus.has(sku)) ?? null],
+    ['operators', 'badge used twice', firstDuplicate(data.operators.map((o) => o.badge))],
+  ];
+  const failed = checks.find(([, , value]) => value !== null);
+  return failed ? [failed[0], `${failed[1]}: ${failed[2]}`] : null;
+}
+
+/** Reads and validates `resourcesDir/demo/*.json`; a bad file fails with its path and the problem. */
 export async function loadDemoData(resourcesDir: string): Promise<DemoData> {
   const [catalog, orders, returns, operators] = await Promise.all([
     loadFile(resourcesDir, 'catalog'),
@@ -81,7 +131,10 @@ export async function loadDemoData(resourcesDir: string): Promise<DemoData> {
     loadFile(resourcesDir, 'returns'),
     loadFile(resourcesDir, 'operators'),
   ]);
-  return { products: catalog.products, orders: orders.orders, returns: returns.returns, operators: operators.operators };
+  const data = { products: catalog.products, orders: orders.orders, returns: returns.returns, operators: operators.operators };
+  const problem = crossCheck(data);
+  if (problem) throw new Error(`demo data ${fileOf(resourcesDir, problem[0])} is invalid: ${problem[1]}`);
+  return data;
 }
 
 export { seedDemo } from './seed-demo';

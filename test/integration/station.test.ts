@@ -102,6 +102,15 @@ describe('a demo station', () => {
     expect(actions.filter((a) => a === 'auth.login-failed')).toHaveLength(5);
   });
 
+  it('counts wrong PINs sent at the same time one by one, so a burst cannot dodge the lock-out', async () => {
+    const s = await station();
+    const packer = (await value<LoginOp[]>(s, 'auth:operators')).find((o) => o.role === 'packer')!;
+    const wrong = packer.demoPin === '0000' ? '0001' : '0000';
+    await Promise.all(Array.from({ length: 5 }, () => call(s, 'auth:login-pin', { operatorId: packer.id, pin: wrong })));
+    const right = await call(s, 'auth:login-pin', { operatorId: packer.id, pin: packer.demoPin });
+    expect(right).toMatchObject({ ok: false, error: { code: 'auth.locked-out' } });
+  });
+
   it('logs in by badge, switches operator and audits both with the station id', async () => {
     const s = await station();
     const operators = await value<LoginOp[]>(s, 'auth:operators');

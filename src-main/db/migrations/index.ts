@@ -1,4 +1,5 @@
 import initial from './0001-initial.sql?raw';
+import queueAndLookupIndexes from './0002-queue-and-lookup-indexes.sql?raw';
 
 export interface Migration {
   readonly id: number;
@@ -8,6 +9,11 @@ export interface Migration {
 
 /**
  * Every migration, in order. Never edit or rename one that has shipped: add the next number. Each has
- * its own test (`src-main/db/migrations/*.test.ts`).
+ * its own test (`src-main/db/migrations/*.test.ts`). A migration runs inside a transaction with
+ * foreign_keys ON, so one that rebuilds a table must not DROP a parent table (ON DELETE CASCADE
+ * would empty its children); `migrate` runs `foreign_key_check` before recording it.
  */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '0001-initial', sql: initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001-initial', sql: initial },
+  { id: 2, name: '0002-queue-and-lookup-indexes', sql: queueAndLookupIndexes },
+];

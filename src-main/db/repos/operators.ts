@@ -15,7 +15,7 @@ export interface OperatorRow {
   readonly lockedUntil: string | null;
 }
 
-const COLUMNS = sql.raw('id, name, role, pin_hash, badge, active, demo_pin, failed_attempts, locked_until');
+const COLUMNS = sql`id, name, role, pin_hash, badge, active, demo_pin, failed_attempts, locked_until`;
 
 interface Raw {
   id: string;
@@ -60,7 +60,7 @@ export async function insertOperator(db: Queryable, op: NewOperator): Promise<Op
   return { id, name: op.name, role: op.role, pinHash: op.pinHash, badge: op.badge, active: true, demoPin: op.demoPin, failedAttempts: 0, lockedUntil: null };
 }
 
-/** Supervisors first, then by name: the order of the tiles on the login screen. */
+/** Packers, then returns staff, then supervisors, each by name: the order of the login screen's tiles. */
 export async function listOperators(db: Queryable): Promise<OperatorRow[]> {
   const rows = await db.all<Raw>(sql`SELECT ${COLUMNS} FROM operators ORDER BY CASE role WHEN 'packer' THEN 0 WHEN 'returns' THEN 1 ELSE 2 END, name`);
   return rows.map(toRow);
@@ -76,6 +76,7 @@ export async function findOperatorByBadge(db: Queryable, badge: string): Promise
   return raw ? toRow(raw) : null;
 }
 
+/** Active operators, of one role or all. */
 export async function countOperators(db: Queryable, role?: Role): Promise<number> {
   const row = role
     ? await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM operators WHERE role = ${role} AND active = 1`)
@@ -83,10 +84,29 @@ export async function countOperators(db: Queryable, role?: Role): Promise<number
   return row?.n ?? 0;
 }
 
-export async function recordLoginFailure(db: Queryable, id: string, failedAttempts: number, lockedUntil: string | null): Promise<void> {
-  await db.run(sql`UPDATE operators SET failed_attempts = ${failedAttempts}, locked_until = ${lockedUntil} WHERE id = ${id}`);
+/**
+ * Counts one more wrong PIN and sets (or clears) the lock. The count is incremented in SQL, so two
+ * wrong PINs racing each other both count. Returns the new count.
+ */
+export async function recordFailure(db: Queryable, id: string, lockedUntil: string | null): Promise<number> {
+  const row = await db.get<{ failed_attempts: number }>(
+    sql`UPDATE operators SET failed_attempts = failed_attempts + 1, locked_until = ${lockedUntil} WHERE id = ${id} RETURNING failed_attempts`,
+  );
+  if (!row) throw new Error(`no operator ${id}`);
+  return row.failed_attempts;
+}
+
+/** Sets or clears the lock-out after a failure has been counted. */
+export async function setLockedUntil(db: Queryable, id: string, lockedUntil: string | null): Promise<void> {
+  await db.run(sql`UPDATE operators SET locked_until = ${lockedUntil} WHERE id = ${id}`);
 }
 
 export async function resetLoginFailures(db: Queryable, id: string): Promise<void> {
   await db.run(sql`UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE id = ${id}`);
+}
+
+/** Deactivates or reactivates an operator; operators are never deleted, their audit rows name them. */
+export async function setOperatorActive(db: Queryable, id: string, active: boolean): Promise<boolean> {
+  const result = await db.run(sql`UPDATE operators SET active = ${active ? 1 : 0} WHERE id = ${id}`);
+  return result.changes === 1;
 }

@@ -1,5 +1,16 @@
+import { normalizeGtin } from '../../../src-shared/barcode';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
+import { insertRows } from './bulk';
+
+export type BarcodeKind = 'gtin' | 'sku' | 'alias' | 'case';
+
+export interface NewBarcode {
+  readonly value: string;
+  readonly kind: BarcodeKind;
+  /** Units the barcode stands for: 1, or 6, 12, 24… for a case. */
+  readonly quantity: number;
+}
 
 export interface NewProduct {
   readonly id: string;
@@ -14,7 +25,7 @@ export interface NewProduct {
   readonly bin: string | null;
   readonly requiresSerial: boolean;
   readonly requiresLot: boolean;
-  readonly barcodes: readonly { value: string; kind: 'gtin' | 'sku' | 'alias' | 'case'; quantity: number }[];
+  readonly barcodes: readonly NewBarcode[];
 }
 
 export interface ProductRow {
@@ -23,29 +34,73 @@ export interface ProductRow {
   readonly title: string;
   readonly variant: string | null;
   readonly unitWeightMg: number | null;
+  readonly requiresSerial: boolean;
+  readonly requiresLot: boolean;
 }
 
+/**
+ * The key a barcode is stored and found under. GTINs (kinds `gtin` and `case`) are kept as the 14
+ * digits `parseScan` yields for EAN-8/UPC-A/EAN-13/ITF-14 and AI (01) alike, so one product is found
+ * whichever symbol the scanner read; SKU and alias labels are kept exactly as printed.
+ */
+export function barcodeKey(barcode: Pick<NewBarcode, 'value' | 'kind'>): string {
+  if (barcode.kind === 'sku' || barcode.kind === 'alias') return barcode.value;
+  const gtin = normalizeGtin(barcode.value);
+  if (!gtin.ok) throw new Error(`barcode ${barcode.value} (${barcode.kind}) is not a valid GTIN: ${gtin.error.message}`);
+  return gtin.gtin;
+}
+
+const flag = (value: boolean): number => (value ? 1 : 0);
+
+/** Inserts products and their barcodes in multi-row statements; wrap large catalogs in a transaction. */
 export async function insertProducts(db: Queryable, products: readonly NewProduct[], now: string): Promise<void> {
-  for (const p of products) {
-    await db.run(sql`INSERT INTO products (id, sku, title, variant, unit_weight_mg, length_mm, width_mm, height_mm, image_url, bin, requires_serial, requires_lot, updated_at)
-      VALUES (${p.id}, ${p.sku}, ${p.title}, ${p.variant}, ${p.unitWeightMg}, ${p.lengthMm}, ${p.widthMm}, ${p.heightMm}, ${p.imageUrl}, ${p.bin},
-        ${p.requiresSerial ? 1 : 0}, ${p.requiresLot ? 1 : 0}, ${now})`);
-    for (const b of p.barcodes) {
-      await db.run(sql`INSERT INTO product_barcodes (value, product_id, kind, quantity) VALUES (${b.value}, ${p.id}, ${b.kind}, ${b.quantity})`);
-    }
-  }
-}
-
-/** The product a scanned value names, with how many units the barcode stands for (a case counts 6, 12…). */
-export async function findProductByBarcode(db: Queryable, value: string): Promise<{ product: ProductRow; quantity: number } | null> {
-  const row = await db.get<{ id: string; sku: string; title: string; variant: string | null; unit_weight_mg: number | null; quantity: number }>(
-    sql`SELECT p.id, p.sku, p.title, p.variant, p.unit_weight_mg, b.quantity FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.value = ${value}`,
+  const rows = products.map(
+    (p) => sql`(${p.id}, ${p.sku}, ${p.title}, ${p.variant}, ${p.unitWeightMg}, ${p.lengthMm}, ${p.widthMm}, ${p.heightMm}, ${p.imageUrl}, ${p.bin},
+      ${flag(p.requiresSerial)}, ${flag(p.requiresLot)}, ${now})`,
   );
-  if (!row) return null;
-  return { product: { id: row.id, sku: row.sku, title: row.title, variant: row.variant, unitWeightMg: row.unit_weight_mg }, quantity: row.quantity };
+  const barcodes = products.flatMap((p) => p.barcodes.map((b) => sql`(${barcodeKey(b)}, ${p.id}, ${b.kind}, ${b.quantity})`));
+  await insertRows(db, sql`INSERT INTO products (id, sku, title, variant, unit_weight_mg, length_mm, width_mm, height_mm, image_url, bin, requires_serial, requires_lot, updated_at)`, rows);
+  await insertRows(db, sql`INSERT INTO product_barcodes (value, product_id, kind, quantity)`, barcodes);
 }
 
-export async function listProductsBySku(db: Queryable): Promise<Map<string, ProductRow>> {
-  const rows = await db.all<{ id: string; sku: string; title: string; variant: string | null; unit_weight_mg: number | null }>(sql`SELECT id, sku, title, variant, unit_weight_mg FROM products`);
-  return new Map(rows.map((r) => [r.sku, { id: r.id, sku: r.sku, title: r.title, variant: r.variant, unitWeightMg: r.unit_weight_mg }]));
+interface Raw {
+  id: string;
+  sku: string;
+  title: string;
+  variant: string | null;
+  unit_weight_mg: number | null;
+  requires_serial: number;
+  requires_lot: number;
+}
+
+const COLUMNS = sql`p.id, p.sku, p.title, p.variant, p.unit_weight_mg, p.requires_serial, p.requires_lot`;
+
+function toRow(raw: Raw): ProductRow {
+  return {
+    id: raw.id,
+    sku: raw.sku,
+    title: raw.title,
+    variant: raw.variant,
+    unitWeightMg: raw.unit_weight_mg,
+    requiresSerial: raw.requires_serial === 1,
+    requiresLot: raw.requires_lot === 1,
+  };
+}
+
+/**
+ * The product a scanned value names, with how many units the barcode stands for (a case counts 6,
+ * 12…). Pass the scan's 14-digit `gtin` when it has one, else its text (see `barcodeKey`).
+ */
+export async function findProductByBarcode(db: Queryable, value: string): Promise<{ product: ProductRow; quantity: number } | null> {
+  const raw = await db.get<Raw & { quantity: number }>(sql`SELECT ${COLUMNS}, b.quantity FROM product_barcodes b JOIN products p ON p.id = b.product_id WHERE b.value = ${value}`);
+  return raw ? { product: toRow(raw), quantity: raw.quantity } : null;
+}
+
+export async function findProductBySku(db: Queryable, sku: string): Promise<ProductRow | null> {
+  const raw = await db.get<Raw>(sql`SELECT ${COLUMNS} FROM products p WHERE p.sku = ${sku}`);
+  return raw ? toRow(raw) : null;
+}
+
+export async function countProducts(db: Queryable): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM products`))?.n ?? 0;
 }

@@ -1,17 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../database';
+import type { Queryable } from '../database';
 import { sql } from '../sql';
 
 export interface StationRow {
   readonly id: string;
   readonly name: string;
+  readonly createdAt: string;
 }
 
-/** This database's station identity, created on first start and stable for the life of the file. */
-export async function ensureStation(db: Database, options: { now: string; defaultName: string }): Promise<StationRow> {
-  const existing = await db.get<StationRow>(sql`SELECT id, name FROM stations ORDER BY created_at LIMIT 1`);
-  if (existing) return existing;
-  const row = { id: randomUUID(), name: options.defaultName };
-  await db.run(sql`INSERT INTO stations (id, name, created_at) VALUES (${row.id}, ${row.name}, ${options.now})`);
+const first = sql`SELECT id, name, created_at AS createdAt FROM stations ORDER BY created_at, id LIMIT 1`;
+
+/** This database's station, or null before the first start. */
+export async function getStation(db: Queryable): Promise<StationRow | null> {
+  return (await db.get<StationRow>(first)) ?? null;
+}
+
+/**
+ * This database's station identity, created on first start and stable for the life of the file (it
+ * goes into every audit and outbox row). One statement, so two callers cannot create two stations.
+ */
+export async function ensureStation(db: Queryable, options: { now: string; defaultName: string }): Promise<StationRow> {
+  await db.run(sql`INSERT INTO stations (id, name, created_at)
+    SELECT ${randomUUID()}, ${options.defaultName}, ${options.now} WHERE NOT EXISTS (SELECT 1 FROM stations)`);
+  const row = await getStation(db);
+  if (!row) throw new Error('the station row vanished right after it was created');
   return row;
 }
