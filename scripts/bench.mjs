@@ -22,4 +22,10 @@ for (const file of benches) {
     console.log(`${file} failed with exit code ${run.status}`);
   }
 }
+// TypeScript micro-benchmarks (bench/*.bench.ts) run through vitest with their own config.
+if (only.length === 0 || only.some((o) => 'devices'.includes(o))) {
+  console.log('\n=== bench/*.bench.ts (vitest) ===');
+  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
 process.exit(failed ? 1 : 0);
