@@ -4,7 +4,7 @@ import type { Result } from './result';
 
 /**
  * The client side of the contract: one async function per method and one subscribe function per
- * event. The preload exposes exactly this object as `window.bancada`; the station-server WebSocket
+ * event. The preload exposes exactly this object on the page as `bancada` (BRIDGE_KEY); the station-server WebSocket
  * client implements the same type, so the renderer does not know which transport it runs on.
  */
 export interface BancadaApi {
