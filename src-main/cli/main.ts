@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { barcodeCommand, BARCODE_USAGE } from './barcode-command';
 import { demoCommand, DEMO_USAGE } from './demo-command';
 import { labelCommand, LABEL_USAGE } from './label-command';
+import { printCommand, PRINT_USAGE } from './print-command';
 import { scaleCommand, SCALE_USAGE } from './scale-command';
 import { SCALE_WATCH_USAGE, scaleWatchCommand } from './scale-watch-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
@@ -13,6 +14,7 @@ Commands:
   serve     start station server mode (UI in a browser on this machine)
   demo      demo and load-test data (bancada demo synthetic …)
   barcode   decode a barcode as the station would (bancada barcode parse <data>)
+  print     send a test label to a printer (bancada print test --printer tcp://host:9100)
   label     render a shipping label to ZPL, TSPL or PDF (bancada label render …)
   scale     decode raw scale output, or watch a live serial scale (bancada scale decode|watch …)
   help      this text
@@ -27,13 +29,16 @@ ${SCALE_USAGE}
 
 ${SCALE_WATCH_USAGE}
 
-${LABEL_USAGE}`;
+${LABEL_USAGE}
+
+${PRINT_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   demo: demoCommand,
+  print: (argv, ctx) => printCommand(argv, ctx),
   label: (argv, ctx) => labelCommand(argv, { stdout: ctx.stdout, stderr: ctx.stderr, resourcesDir: resolve(ctx.appRoot, '../../resources') }),
   barcode: (argv, ctx) => barcodeCommand(argv, ctx),
   scale: (argv, ctx) =>
