@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { barcodeCommand, BARCODE_USAGE } from './barcode-command';
 import { demoCommand, DEMO_USAGE } from './demo-command';
+import { devicesCommand, DEVICES_USAGE } from './devices-command';
 import { labelCommand, LABEL_USAGE } from './label-command';
 import { printCommand, PRINT_USAGE } from './print-command';
 import { scaleCommand, SCALE_USAGE } from './scale-command';
@@ -14,6 +15,7 @@ Commands:
   serve     start station server mode (UI in a browser on this machine)
   demo      demo and load-test data (bancada demo synthetic …)
   barcode   decode a barcode as the station would (bancada barcode parse <data>)
+  devices   list the scales, scanners and printers this machine can see
   print     send a test label to a printer (bancada print test --printer tcp://host:9100)
   label     render a shipping label to ZPL, TSPL or PDF (bancada label render …)
   scale     decode raw scale output, or watch a live serial scale (bancada scale decode|watch …)
@@ -31,13 +33,16 @@ ${SCALE_WATCH_USAGE}
 
 ${LABEL_USAGE}
 
-${PRINT_USAGE}`;
+${PRINT_USAGE}
+
+${DEVICES_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   demo: demoCommand,
+  devices: (argv, ctx) => devicesCommand(argv, ctx),
   print: (argv, ctx) => printCommand(argv, ctx),
   label: (argv, ctx) => labelCommand(argv, { stdout: ctx.stdout, stderr: ctx.stderr, resourcesDir: resolve(ctx.appRoot, '../../resources') }),
   barcode: (argv, ctx) => barcodeCommand(argv, ctx),
