@@ -40,7 +40,7 @@ export class AuthService {
     if (!(await verifyPin(pin, row.pinHash))) {
       // Counted in SQL inside the transaction, so two wrong PINs racing each other count twice.
       const lockedUntil = await this.deps.db.transaction(async (tx) => {
-        const attempts = await recordFailure(tx, row.id, null);
+        const attempts = await recordFailure(tx, row.id);
         const until = lockedUntilAfter(attempts, now);
         if (until) await setLockedUntil(tx, row.id, until.toISOString());
         await this.audit(tx, null, 'auth.login-failed', row.id, { method: 'pin', attempts });

@@ -85,13 +85,12 @@ export async function countOperators(db: Queryable, role?: Role): Promise<number
 }
 
 /**
- * Counts one more wrong PIN and sets (or clears) the lock. The count is incremented in SQL, so two
- * wrong PINs racing each other both count. Returns the new count.
+ * Counts one more wrong PIN and returns the new count. The count is incremented in SQL, so two
+ * wrong PINs racing each other both count. The lock that follows depends on the count, so the
+ * caller sets it with `setLockedUntil` in the same transaction.
  */
-export async function recordFailure(db: Queryable, id: string, lockedUntil: string | null): Promise<number> {
-  const row = await db.get<{ failed_attempts: number }>(
-    sql`UPDATE operators SET failed_attempts = failed_attempts + 1, locked_until = ${lockedUntil} WHERE id = ${id} RETURNING failed_attempts`,
-  );
+export async function recordFailure(db: Queryable, id: string): Promise<number> {
+  const row = await db.get<{ failed_attempts: number }>(sql`UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ${id} RETURNING failed_attempts`);
   if (!row) throw new Error(`no operator ${id}`);
   return row.failed_attempts;
 }
