@@ -14,7 +14,7 @@ import { appendAudit } from './db/repos/audit';
 import { countOperators } from './db/repos/operators';
 import { getSetting } from './db/repos/settings';
 import { ensureStation } from './db/repos/stations';
-import { loadDemoData, seedDemo } from './demo/demo-data';
+import { isDemoSeeded, loadDemoData, seedDemo } from './demo/demo-data';
 import { createLogger, type Logger } from './log/logger';
 import { queueHandlers } from './queues/queue-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
@@ -72,7 +72,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
 async function assemble(options: StationOptions, db: Database, logger: Logger, now: () => Date): Promise<Station> {
   const station = await ensureStation(db, { now: now().toISOString(), defaultName: 'Bancada' });
   const demo = options.demo ?? (await getSetting<string>(db, 'store.platform')) === null;
-  if (demo) {
+  // Reading and validating the demo files costs start-up time; only a new database needs them.
+  if (demo && !(await isDemoSeeded(db))) {
     const seeded = await seedDemo(db, await loadDemoData(options.resourcesDir), { now: now(), hashPin, stationId: station.id });
     if (seeded) logger.info('demo store seeded', { stationId: station.id });
   }

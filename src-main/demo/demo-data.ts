@@ -137,4 +137,4 @@ export async function loadDemoData(resourcesDir: string): Promise<DemoData> {
   return data;
 }
 
-export { seedDemo } from './seed-demo';
+export { isDemoSeeded, seedDemo } from './seed-demo';

@@ -16,6 +16,11 @@ export interface SeedOptions {
 
 export const SEEDED_AT = 'demo.seededAt';
 
+/** Whether this database already holds the demo store (so start-up need not read the demo files). */
+export async function isDemoSeeded(db: Database): Promise<boolean> {
+  return (await getSetting(db, SEEDED_AT)) !== null;
+}
+
 const hoursFrom = (now: Date, hours: number): string => new Date(now.getTime() + hours * 3_600_000).toISOString();
 const productId = (sku: string): string => `demo-p-${sku}`;
 
@@ -25,7 +30,7 @@ const productId = (sku: string): string => `demo-p-${sku}`;
  * false, and changes nothing, when the database was already seeded.
  */
 export async function seedDemo(db: Database, data: DemoData, options: SeedOptions): Promise<boolean> {
-  if (await getSetting(db, SEEDED_AT)) return false;
+  if (await isDemoSeeded(db)) return false;
   // Hash before the transaction: scrypt is deliberately slow and must not hold the write lock.
   const pinHashes = await Promise.all(data.operators.map((o) => options.hashPin(o.pin)));
   const now = options.now.toISOString();
