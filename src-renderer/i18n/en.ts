@@ -1,3 +1,7 @@
+import { devicesEn } from './areas/devices';
+import { packEn } from './areas/pack';
+import { syncEn } from './areas/sync';
+
 /** English catalogue. Its keys are the type every other catalogue must match exactly. */
 export const en = {
   'app.name': 'Bancada',
@@ -150,6 +154,9 @@ export const en = {
   'error.printer.job-not-found': 'That print job no longer exists.',
   'error.printer.job-not-retryable': 'That job is printing or already printed. Reprint it instead.',
   'error.printer.document-unavailable': 'The document for this job is gone. Print it again from its order.',
+  ...devicesEn,
+  ...packEn,
+  ...syncEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,6 @@
+import { devicesEs } from './areas/devices';
+import { packEs } from './areas/pack';
+import { syncEs } from './areas/sync';
 import type { Catalogue } from './en';
 
 /** Español (neutro latinoamericano). */
@@ -152,4 +155,7 @@ export const es = {
   'error.printer.job-not-found': 'Ese trabajo de impresión ya no existe.',
   'error.printer.job-not-retryable': 'Ese trabajo se está imprimiendo o ya se imprimió. Reimprímelo.',
   'error.printer.document-unavailable': 'El documento de este trabajo ya no está. Imprímelo otra vez desde su pedido.',
+  ...devicesEs,
+  ...packEs,
+  ...syncEs,
 } satisfies Catalogue;

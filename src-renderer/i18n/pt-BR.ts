@@ -1,3 +1,6 @@
+import { devicesPtBR } from './areas/devices';
+import { packPtBR } from './areas/pack';
+import { syncPtBR } from './areas/sync';
 import type { Catalogue } from './en';
 
 /** Português (Brasil). */
@@ -152,4 +155,7 @@ export const ptBR = {
   'error.printer.job-not-found': 'Esse trabalho de impressão não existe mais.',
   'error.printer.job-not-retryable': 'Esse trabalho está sendo impresso ou já foi impresso. Reimprima-o.',
   'error.printer.document-unavailable': 'O documento deste trabalho não está mais disponível. Imprima de novo a partir do pedido.',
+  ...devicesPtBR,
+  ...packPtBR,
+  ...syncPtBR,
 } satisfies Catalogue;

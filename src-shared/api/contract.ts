@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   BadgeSchema,
-  DeviceHealthSchema,
   HomeSummarySchema,
   LocaleSchema,
   LoginOperatorSchema,
@@ -13,26 +12,15 @@ import {
   RoleSchema,
   SessionSchema,
   StationInfoSchema,
-  SyncStatusSchema,
-  type Role,
 } from '../domain/types';
+import { deviceEvents, deviceMethods } from './contract-devices';
+import { packEvents, packMethods } from './contract-pack';
+import { syncEvents, syncMethods } from './contract-sync';
 import type { EventName, MethodName } from './names';
+import { None, type MethodSpec } from './spec';
 
-/**
- * Who may call a method: anyone at the station (`public`: the login and setup screens), any
- * logged-in operator (`session`), or only the listed roles. Supervisors may always call.
- */
-export type Access = 'public' | 'session' | readonly Role[];
+export type { Access, MethodSpec } from './spec';
 
-export interface MethodSpec {
-  readonly input: z.ZodType;
-  readonly output: z.ZodType;
-  readonly access: Access;
-  /** True when the call changes state a person is accountable for: the handler writes an audit row. */
-  readonly audited: boolean;
-}
-
-const None = z.strictObject({});
 const QueueQuery = z.strictObject({
   limit: z.number().int().min(1).max(500).default(100),
   search: z.string().max(100).optional(),
@@ -84,17 +72,19 @@ export const methods = {
   'home:summary': { input: None, output: HomeSummarySchema, access: 'session', audited: false },
   'orders:queue': { input: QueueQuery, output: z.array(OrderSummarySchema), access: 'session', audited: false },
   'returns:queue': { input: QueueQuery, output: z.array(ReturnSummarySchema), access: 'session', audited: false },
-  'devices:status': { input: None, output: z.array(DeviceHealthSchema), access: 'session', audited: false },
-  'sync:status': { input: None, output: SyncStatusSchema, access: 'public', audited: false },
+  ...deviceMethods,
+  ...packMethods,
+  ...syncMethods,
 } as const satisfies Record<MethodName, MethodSpec>;
 
 /** Events the main process pushes; subscribers receive the payload only. */
 export const events = {
   'session:changed': SessionSchema.nullable(),
   'station:changed': StationInfoSchema,
-  'sync:status': SyncStatusSchema,
-  'devices:status': z.array(DeviceHealthSchema),
   'orders:changed': z.strictObject({ reason: z.string() }),
+  ...deviceEvents,
+  ...packEvents,
+  ...syncEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 type Methods = typeof methods;

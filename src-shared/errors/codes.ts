@@ -1,3 +1,6 @@
+import { PACK_ERROR_CODES } from './pack-codes';
+import { SYNC_ERROR_CODES } from './sync-codes';
+
 /**
  * Every error that crosses the contract carries one of these codes. The renderer translates the code
  * (es / pt-BR / en); the `message` that travels with it is for logs and support, never for a packer.
@@ -70,6 +73,8 @@ export const ERROR_CODES = [
   'printer.job-not-found',
   'printer.job-not-retryable',
   'printer.document-unavailable',
+  ...PACK_ERROR_CODES,
+  ...SYNC_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
