@@ -61,18 +61,30 @@ function toJob(raw: Raw): PrintJob {
   };
 }
 
+export type StoredDocumentLanguage = 'zpl' | 'tspl' | 'epl' | 'pdf';
+
+/** The bytes of a job that has not printed yet (migration 0003), so a retry after a restart sends exactly them. */
+export interface StoredDocument {
+  readonly language: StoredDocumentLanguage;
+  readonly bytes: Uint8Array;
+}
+
 export interface NewPrintJob {
   readonly id?: string;
   readonly kind: PrintJobKind;
   readonly printer: string;
   readonly documentRef: string | null;
   readonly now: string;
+  /** Kept in the row until the job is done. */
+  readonly document?: StoredDocument;
 }
 
 export async function createPrintJob(db: Queryable, job: NewPrintJob): Promise<PrintJob> {
   const id = job.id ?? randomUUID();
-  await db.run(sql`INSERT INTO print_jobs (id, kind, printer, document_ref, status, attempts, created_at, updated_at)
-    VALUES (${id}, ${job.kind}, ${job.printer}, ${job.documentRef}, 'queued', 0, ${job.now}, ${job.now})`);
+  const bytes = job.document ? Buffer.from(job.document.bytes) : null;
+  const language = job.document?.language ?? null;
+  await db.run(sql`INSERT INTO print_jobs (id, kind, printer, document_ref, status, attempts, created_at, updated_at, document, document_language)
+    VALUES (${id}, ${job.kind}, ${job.printer}, ${job.documentRef}, 'queued', 0, ${job.now}, ${job.now}, ${bytes}, ${language})`);
   return { id, kind: job.kind, printer: job.printer, documentRef: job.documentRef, status: 'queued', errorCode: null, attempts: 0, createdAt: job.now, updatedAt: job.now };
 }
 
@@ -109,9 +121,18 @@ export function markPrintJobSent(db: Queryable, id: string, now: string): Promis
   return transition(db, id, sql`status = 'sent'`, sql`status = 'queued'`, now);
 }
 
-/** The printer (or the spooler) took every byte. */
+/** The printer (or the spooler) took every byte; the stored document is no longer needed (a reprint is a new job). */
 export function markPrintJobDone(db: Queryable, id: string, now: string): Promise<PrintJob | null> {
-  return transition(db, id, sql`status = 'done', error_code = NULL`, sql`status = 'sent'`, now);
+  return transition(db, id, sql`status = 'done', error_code = NULL, document = NULL, document_language = NULL`, sql`status = 'sent'`, now);
+}
+
+/** The stored bytes of a job that has not printed, or null (done, never stored, or no such job). */
+export async function getPrintJobDocument(db: Queryable, id: string): Promise<StoredDocument | null> {
+  const row = await db.get<{ document: Uint8Array | null; document_language: StoredDocumentLanguage | null }>(
+    sql`SELECT document, document_language FROM print_jobs WHERE id = ${id}`,
+  );
+  if (!row?.document || !row.document_language) return null;
+  return { language: row.document_language, bytes: new Uint8Array(row.document) };
 }
 
 /** Refused before sending (status check) or failed while sending. */

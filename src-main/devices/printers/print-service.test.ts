@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import type { PrintJob } from '../../db/repos/print-jobs';
-import { getPrintJob } from '../../db/repos/print-jobs';
+import { getPrintJob, getPrintJobDocument } from '../../db/repos/print-jobs';
 import { tempDatabases } from '../../db/test-db';
 import { PrinterSink } from '../simulators/printer-sink';
 import { PrintService, type PrintDocument, type PrintServiceDeps } from './print-service';
@@ -129,7 +129,7 @@ describe('the print service', () => {
     const sink = await printer();
     await sink.setBehaviour('refuse');
     const loaded: string[] = [];
-    const { service } = await bench({ keepDocuments: 0, loadDocument: async (ref) => (loaded.push(ref), ref === 'shipment:7' ? zpl('rebuilt') : null) });
+    const { service } = await bench({ keepDocuments: 0, storeDocuments: false, loadDocument: async (ref) => (loaded.push(ref), ref === 'shipment:7' ? zpl('rebuilt') : null) });
     expect(await service.retry('nope')).toMatchObject({ ok: false, error: { code: 'printer.job-not-found' }, job: null });
     await service.print({ kind: 'shipping-label', printer: sink.uri, documentRef: 'shipment:7', document: zpl('first') });
     await service.print({ kind: 'shipping-label', printer: sink.uri, documentRef: null, document: zpl('second') });
@@ -139,6 +139,21 @@ describe('the print service', () => {
     expect(loaded).toEqual(['shipment:7']);
     expect(sink.jobs[0]!.bytes.toString()).toContain('rebuilt');
     expect(await service.retry('job-1')).toMatchObject({ ok: false, error: { code: 'printer.job-not-retryable', detail: { reason: 'done' } } });
+  });
+
+  it('keeps a failed job\'s bytes in SQLite, so a retry after a restart sends exactly them, and clears them once printed', async () => {
+    const sink = await printer();
+    await sink.setBehaviour('refuse');
+    const { db, service } = await bench();
+    const document = zpl('kept across restarts Ñ');
+    expect(await service.print({ kind: 'shipping-label', printer: sink.uri, documentRef: 'order:1/package:1', document })).toMatchObject({ ok: false, job: { status: 'failed' } });
+    expect(await getPrintJobDocument(db, 'job-1')).toEqual({ language: 'zpl', bytes: new Uint8Array(document.bytes) });
+    // A new service on the same database: nothing in memory, no way to rebuild from the reference.
+    const afterRestart = new PrintService({ db, timeoutMs: 1_500, statusTimeoutMs: 300, loadDocument: async () => null });
+    await sink.setBehaviour('accept');
+    expect(await afterRestart.retry('job-1')).toMatchObject({ ok: true, job: { status: 'done', attempts: 2 } });
+    expect(sink.jobs.map((j) => j.bytes)).toEqual([Buffer.from(document.bytes)]);
+    expect(await getPrintJobDocument(db, 'job-1')).toBeNull();
   });
 
   it('sends jobs to one printer one at a time, in the order they were asked for', async () => {

@@ -14,6 +14,7 @@ import {
   beginPrintAttempt,
   createPrintJob,
   getPrintJob,
+  getPrintJobDocument,
   markPrintJobDone,
   markPrintJobFailed,
   markPrintJobSent,
@@ -59,6 +60,8 @@ export interface PrintServiceDeps {
   readonly loadDocument?: (documentRef: string) => Promise<PrintDocument | null>;
   /** Documents of unfinished jobs kept in memory for retries (default 50, oldest dropped first). */
   readonly keepDocuments?: number;
+  /** Keep each job's bytes in its print_jobs row until it prints (default true). */
+  readonly storeDocuments?: boolean;
   /** Every change of a job, for device health and the UI. */
   readonly onJob?: (job: PrintJob) => void;
 }
@@ -88,6 +91,8 @@ export class PrintService {
         printer: request.printer,
         documentRef: request.documentRef ?? null,
         now: this.#now(),
+        // In the row until it prints, so a retry after a restart sends exactly these bytes.
+        ...(this.#deps.storeDocuments === false ? {} : { document: request.document }),
       });
     } catch (error) {
       return { ok: false, error: internal(error), job: null };
@@ -104,7 +109,10 @@ export class PrintService {
       if (!job) return refuse('printer.job-not-found', `no print job ${jobId}`, null);
       if (this.#inFlight.has(job.id)) return refuse('printer.job-not-retryable', `job ${jobId} is being printed right now`, job, { reason: 'in-progress' });
       if (job.status === 'done') return refuse('printer.job-not-retryable', `job ${jobId} already printed; print it again as a new job`, job, { reason: 'done' });
-      const document = this.#documents.get(job.id) ?? (job.documentRef && this.#deps.loadDocument ? await this.#deps.loadDocument(job.documentRef) : null);
+      const document =
+        this.#documents.get(job.id) ??
+        (await getPrintJobDocument(this.#deps.db, job.id)) ??
+        (job.documentRef && this.#deps.loadDocument ? await this.#deps.loadDocument(job.documentRef) : null);
       if (!document) return refuse('printer.document-unavailable', `the document of job ${jobId} is no longer available; print it again from its order`, job);
       this.#keep(job.id, document);
       return await this.#attemptWithin(job, document, started);
