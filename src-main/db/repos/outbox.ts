@@ -1,5 +1,70 @@
+import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
+
+export type OutboxStatus = 'pending' | 'in-flight' | 'done' | 'rejected' | 'discarded';
+export type OutboxDestination = 'platform' | 'hub';
+
+export interface OutboxRow {
+  readonly id: number;
+  readonly destination: OutboxDestination;
+  readonly aggregateType: 'order' | 'return';
+  readonly aggregateId: string;
+  readonly kind: string;
+  /** The JSON payload as stored; the relay validates it before delivery. */
+  readonly payload: string;
+  readonly idempotencyKey: string;
+  readonly stationId: string;
+  readonly operatorId: string | null;
+  readonly createdAt: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastError: string | null;
+  readonly lastErrorCode: ErrorCode | null;
+  readonly doneAt: string | null;
+  readonly remoteRef: string | null;
+}
+
+interface Raw {
+  id: number;
+  destination: OutboxDestination;
+  aggregate_type: 'order' | 'return';
+  aggregate_id: string;
+  kind: string;
+  payload: string;
+  idempotency_key: string;
+  station_id: string;
+  operator_id: string | null;
+  created_at: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  last_error_code: ErrorCode | null;
+  done_at: string | null;
+  remote_ref: string | null;
+}
+
+const toRow = (r: Raw): OutboxRow => ({
+  id: r.id,
+  destination: r.destination,
+  aggregateType: r.aggregate_type,
+  aggregateId: r.aggregate_id,
+  kind: r.kind,
+  payload: r.payload,
+  idempotencyKey: r.idempotency_key,
+  stationId: r.station_id,
+  operatorId: r.operator_id,
+  createdAt: r.created_at,
+  status: r.status,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  lastErrorCode: r.last_error_code,
+  doneAt: r.done_at,
+  remoteRef: r.remote_ref,
+});
 
 /** Rows still to deliver (pending or in flight), for the status bar's sync indicator. */
 export async function countPendingOutbox(db: Queryable): Promise<number> {
@@ -7,9 +72,26 @@ export async function countPendingOutbox(db: Queryable): Promise<number> {
   return row?.n ?? 0;
 }
 
+export interface OutboxCounts {
+  readonly pending: number;
+  /** Rejected rows: they need a person. */
+  readonly rejected: number;
+  /** Pending rows that have failed at least once (the network is down, the platform is throttling…). */
+  readonly failing: number;
+}
+
+export async function countOutbox(db: Queryable, destination: OutboxDestination = 'platform'): Promise<OutboxCounts> {
+  const row = await db.get<OutboxCounts>(sql`SELECT
+      coalesce(sum(status IN ('pending', 'in-flight')), 0) AS pending,
+      coalesce(sum(status = 'rejected'), 0) AS rejected,
+      coalesce(sum(status = 'pending' AND attempts > 0), 0) AS failing
+    FROM outbox WHERE destination = ${destination}`);
+  return row ?? { pending: 0, rejected: 0, failing: 0 };
+}
+
 export interface NewOutboxRow {
   /** 'platform' today; 'hub' when the warehouse hub exists. */
-  readonly destination: 'platform' | 'hub';
+  readonly destination: OutboxDestination;
   /** 'order' | 'return': operations on one aggregate are delivered in order. */
   readonly aggregateType: 'order' | 'return';
   /** The local id of the order or return. */
@@ -36,4 +118,84 @@ export async function enqueueOutbox(db: Queryable, row: NewOutboxRow): Promise<n
   const existing = await db.get<{ id: number }>(sql`SELECT id FROM outbox WHERE idempotency_key = ${row.idempotencyKey}`);
   if (!existing) throw new Error(`outbox row ${row.idempotencyKey} vanished after insert`);
   return existing.id;
+}
+
+/**
+ * The rows the relay may deliver now, oldest first: pending, due, and with no earlier row of the
+ * same order or return still undelivered (pending, in flight or rejected), so operations on one
+ * order reach the platform in the order they happened. A rejected row holds back the rest of its
+ * order until a supervisor retries or discards it.
+ */
+export async function listDeliverable(db: Queryable, destination: OutboxDestination, nowIso: string, limit: number): Promise<OutboxRow[]> {
+  const rows = await db.all<Raw>(sql`SELECT o.* FROM outbox o
+    WHERE o.destination = ${destination} AND o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ${nowIso})
+      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.destination = o.destination AND p.aggregate_type = o.aggregate_type
+        AND p.aggregate_id = o.aggregate_id AND p.id < o.id AND p.status IN ('pending', 'in-flight', 'rejected'))
+    ORDER BY o.id LIMIT ${limit}`);
+  return rows.map(toRow);
+}
+
+/** When the earliest pending row falls due (null: nothing is waiting on a timer). */
+export async function nextDueAt(db: Queryable, destination: OutboxDestination): Promise<string | null> {
+  const row = await db.get<{ at: string | null }>(sql`SELECT min(next_attempt_at) AS at FROM outbox WHERE destination = ${destination} AND status = 'pending' AND next_attempt_at IS NOT NULL`);
+  return row?.at ?? null;
+}
+
+/**
+ * Takes a row for one delivery attempt. Conditional on the row still being pending, so of two
+ * relays on one database (the app and `bancada sync now`) only one ever sends it. Returns the
+ * row as claimed, or null when someone else took it.
+ */
+export async function claimForDelivery(db: Queryable, id: number): Promise<OutboxRow | null> {
+  const result = await db.run(sql`UPDATE outbox SET status = 'in-flight', attempts = attempts + 1 WHERE id = ${id} AND status = 'pending'`);
+  if (result.changes !== 1) return null;
+  return getOutboxRow(db, id);
+}
+
+export async function getOutboxRow(db: Queryable, id: number): Promise<OutboxRow | null> {
+  const row = await db.get<Raw>(sql`SELECT * FROM outbox WHERE id = ${id}`);
+  return row ? toRow(row) : null;
+}
+
+export async function markDelivered(db: Queryable, id: number, nowIso: string, remoteRef: string | null): Promise<void> {
+  await db.run(sql`UPDATE outbox SET status = 'done', done_at = ${nowIso}, remote_ref = ${remoteRef}, next_attempt_at = NULL WHERE id = ${id} AND status = 'in-flight'`);
+}
+
+export async function markRetryLater(db: Queryable, id: number, code: ErrorCode, message: string, nextAttemptAt: string): Promise<void> {
+  await db.run(sql`UPDATE outbox SET status = 'pending', last_error_code = ${code}, last_error = ${message}, next_attempt_at = ${nextAttemptAt} WHERE id = ${id} AND status = 'in-flight'`);
+}
+
+export async function markRejected(db: Queryable, id: number, code: ErrorCode, message: string): Promise<void> {
+  await db.run(sql`UPDATE outbox SET status = 'rejected', last_error_code = ${code}, last_error = ${message}, next_attempt_at = NULL WHERE id = ${id} AND status = 'in-flight'`);
+}
+
+/**
+ * After a crash or a kill: rows left in flight may or may not have reached the platform. They go
+ * back to pending; the adapter's idempotency (key or read-before-retry) makes the resend safe.
+ */
+export async function requeueInFlight(db: Queryable, destination: OutboxDestination): Promise<number> {
+  return (await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE destination = ${destination} AND status = 'in-flight'`)).changes;
+}
+
+/** Rows that need a person or keep failing, newest problems first. */
+export async function listOutboxProblems(db: Queryable, destination: OutboxDestination, limit: number): Promise<OutboxRow[]> {
+  const rows = await db.all<Raw>(sql`SELECT * FROM outbox WHERE destination = ${destination}
+    AND (status = 'rejected' OR (status IN ('pending', 'in-flight') AND attempts > 0))
+    ORDER BY status = 'rejected' DESC, id LIMIT ${limit}`);
+  return rows.map(toRow);
+}
+
+/** A supervisor asks to send a rejected or failing row again now. True when the row changed. */
+export async function retryOutboxRow(db: Queryable, id: number): Promise<boolean> {
+  return (await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE id = ${id} AND status IN ('rejected', 'pending')`)).changes === 1;
+}
+
+/** A supervisor decides a rejected row will never be sent. Kept for the record. True when the row changed. */
+export async function discardOutboxRow(db: Queryable, id: number): Promise<boolean> {
+  return (await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL WHERE id = ${id} AND status = 'rejected'`)).changes === 1;
+}
+
+/** The most recent delivery, for "last success". */
+export async function lastDeliveredAt(db: Queryable, destination: OutboxDestination): Promise<string | null> {
+  return (await db.get<{ at: string | null }>(sql`SELECT max(done_at) AS at FROM outbox WHERE destination = ${destination} AND status = 'done'`))?.at ?? null;
 }

@@ -1,0 +1,225 @@
+/**
+ * The outbox relay: delivers what the station recorded to the platform, exactly once and in order
+ * per order or return, whatever the network does (DESIGN.md "Sync", reference/store-platforms.md §5.2).
+ *
+ * - A row is claimed (pending → in-flight) in its own statement before it is sent, so two relays on
+ *   one database never both send it; a row left in flight by a crash goes back to pending at start,
+ *   and the adapter's idempotency (key, or read-before-retry) makes the resend harmless.
+ * - Results are classified: delivered → done; retryable (network, 5xx, throttled) → pending again
+ *   after a backoff with jitter; anything else → rejected: it needs a person, is shown loudly, and
+ *   holds back later operations on the same order until a supervisor retries or discards it.
+ * - After a network or throttling failure the pass stops: the other rows would fail the same way,
+ *   and hammering a platform that asked us to wait gets the station throttled harder.
+ */
+import type { ErrorCode } from '../../src-shared/errors/codes';
+import type { Database } from '../db/database';
+import {
+  claimForDelivery,
+  listDeliverable,
+  markDelivered,
+  markRejected,
+  markRetryLater,
+  nextDueAt,
+  requeueInFlight,
+  type OutboxDestination,
+  type OutboxRow,
+} from '../db/repos/outbox';
+import type { Logger } from '../log/logger';
+import type { PushResult, SyncAdapter } from './adapter';
+import { backoffMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { OutboxPayloadSchema, type OutboxOperation } from './operations';
+
+export interface RelayDeps {
+  readonly db: Database;
+  /** The adapter of the configured platform; null while none is configured (rows wait). */
+  readonly adapter: () => SyncAdapter | null;
+  readonly destination?: OutboxDestination;
+  readonly now?: () => Date;
+  readonly random?: () => number;
+  readonly backoff?: BackoffPolicy;
+  readonly logger?: Logger;
+  /** Called after every change of a row's state, for the status bar and the Sync screen. */
+  readonly onChange?: (report: DeliveryReport) => void;
+  /** Rows read per query; delivery itself is one at a time. */
+  readonly batchSize?: number;
+}
+
+export type DeliveryOutcome = 'delivered' | 'already-applied' | 'retry-later' | 'rejected';
+
+export interface DeliveryReport {
+  readonly row: OutboxRow;
+  readonly outcome: DeliveryOutcome;
+  readonly code: ErrorCode | null;
+}
+
+export interface PassReport {
+  readonly delivered: number;
+  readonly retryLater: number;
+  readonly rejected: number;
+  /** True when the pass stopped early because the platform was unreachable or throttling. */
+  readonly stoppedEarly: boolean;
+  /** The last failure's code, when the pass ended on one. */
+  readonly lastFailure: ErrorCode | null;
+}
+
+const STOP_PASS_CODES: ReadonlySet<ErrorCode> = new Set(['sync.network', 'sync.throttled', 'sync.server-error']);
+
+export class OutboxRelay {
+  readonly #deps: RelayDeps;
+  readonly #destination: OutboxDestination;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #running: Promise<PassReport> | null = null;
+  #again = false;
+  /** Timers are armed only between start() and stop(); drain() works either way. */
+  #started = false;
+  #stopping = false;
+
+  constructor(deps: RelayDeps) {
+    this.#deps = deps;
+    this.#destination = deps.destination ?? 'platform';
+  }
+
+  /** Puts rows a crash left in flight back in line and starts delivering. */
+  async start(): Promise<void> {
+    const requeued = await requeueInFlight(this.#deps.db, this.#destination);
+    if (requeued > 0) this.#deps.logger?.warn('outbox rows left in flight by the last run are pending again', { requeued });
+    this.#started = true;
+    this.#stopping = false;
+    this.kick();
+  }
+
+  /** Something was enqueued, or the network may be back: deliver soon. Coalesces bursts of kicks. */
+  kick(): void {
+    if (!this.#started) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#schedule(0);
+  }
+
+  /** Runs passes until nothing is deliverable now; resolves with the totals (and how the last pass ended). */
+  async drain(): Promise<PassReport> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    const run = (async () => {
+      const total = { delivered: 0, retryLater: 0, rejected: 0 };
+      let pass: PassReport;
+      do {
+        this.#again = false;
+        pass = await this.#pass();
+        total.delivered += pass.delivered;
+        total.retryLater += pass.retryLater;
+        total.rejected += pass.rejected;
+      } while (!pass.stoppedEarly && (pass.delivered + pass.rejected + pass.retryLater > 0 || this.#again));
+      return { ...total, stoppedEarly: pass.stoppedEarly, lastFailure: pass.lastFailure };
+    })();
+    this.#running = run;
+    try {
+      return await run;
+    } finally {
+      this.#running = null;
+      if (this.#started) await this.#scheduleNextDue();
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#stopping = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running?.catch(() => undefined);
+    this.#stopping = false;
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.drain().catch((error: unknown) => {
+        this.#deps.logger?.error('outbox relay pass failed', { error });
+        if (this.#started) this.#schedule(this.#policy().baseMs);
+      });
+    }, Math.max(0, Math.min(delayMs, 2 ** 31 - 1)));
+    this.#timer.unref?.();
+  }
+
+  async #scheduleNextDue(): Promise<void> {
+    const [due, ready] = await Promise.all([nextDueAt(this.#deps.db, this.#destination), listDeliverable(this.#deps.db, this.#destination, this.#nowIso(), 1)]);
+    if (this.#again || ready.length > 0) {
+      // Rows are deliverable now but the pass stopped early (offline): try again after the base wait.
+      this.#schedule(this.#again ? 0 : this.#policy().baseMs);
+      return;
+    }
+    if (due) this.#schedule(Date.parse(due) - this.#now().getTime());
+  }
+
+  async #pass(): Promise<PassReport> {
+    const adapter = this.#deps.adapter();
+    const counts = { delivered: 0, retryLater: 0, rejected: 0 };
+    if (!adapter) return { ...counts, stoppedEarly: true, lastFailure: 'sync.not-configured' };
+    const rows = await listDeliverable(this.#deps.db, this.#destination, this.#nowIso(), this.#deps.batchSize ?? 25);
+    for (const candidate of rows) {
+      if (this.#stopping) break;
+      const row = await claimForDelivery(this.#deps.db, candidate.id);
+      if (!row) continue;
+      const result = await this.#push(adapter, row);
+      const outcome = await this.#record(row, result);
+      counts[outcome === 'already-applied' ? 'delivered' : outcome === 'retry-later' ? 'retryLater' : outcome]++;
+      if (!result.ok && result.retryable && STOP_PASS_CODES.has(result.code)) return { ...counts, stoppedEarly: true, lastFailure: result.code };
+    }
+    return { ...counts, stoppedEarly: false, lastFailure: null };
+  }
+
+  async #push(adapter: SyncAdapter, row: OutboxRow): Promise<PushResult> {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(row.payload);
+    } catch {
+      return { ok: false, code: 'sync.unsupported-operation', message: `outbox row ${row.id} holds a payload that is not JSON`, retryable: false };
+    }
+    const parsed = OutboxPayloadSchema.safeParse(payload);
+    if (!parsed.success) return { ok: false, code: 'sync.unsupported-operation', message: `outbox row ${row.id} (${row.kind}) is not a known operation: ${parsed.error.issues[0]?.message ?? ''}`, retryable: false };
+    const op: OutboxOperation = { idempotencyKey: row.idempotencyKey, payload: parsed.data, stationId: row.stationId, operatorId: row.operatorId, createdAt: row.createdAt };
+    try {
+      return await adapter.push(op);
+    } catch (error) {
+      // An adapter must not throw; if one does, the row is kept and retried rather than lost.
+      this.#deps.logger?.error('sync adapter threw instead of answering', { rowId: row.id, kind: row.kind, error });
+      return { ok: false, code: 'sync.server-error', message: `adapter failed: ${error instanceof Error ? error.message : String(error)}`, retryable: true };
+    }
+  }
+
+  async #record(row: OutboxRow, result: PushResult): Promise<DeliveryOutcome> {
+    const db = this.#deps.db;
+    let outcome: DeliveryOutcome;
+    if (result.ok) {
+      await markDelivered(db, row.id, this.#nowIso(), result.remoteRef);
+      outcome = result.alreadyApplied ? 'already-applied' : 'delivered';
+    } else if (result.retryable) {
+      const wait = backoffMs(row.attempts, this.#policy(), this.#deps.random ?? Math.random, result.retryAfterMs);
+      await markRetryLater(db, row.id, result.code, result.message, new Date(this.#now().getTime() + wait).toISOString());
+      outcome = 'retry-later';
+    } else {
+      await markRejected(db, row.id, result.code, result.message);
+      this.#deps.logger?.warn('the platform rejected an outbox row; it needs a person', { rowId: row.id, kind: row.kind, code: result.code });
+      outcome = 'rejected';
+    }
+    this.#deps.onChange?.({ row, outcome, code: result.ok ? null : result.code });
+    return outcome;
+  }
+
+  #policy(): BackoffPolicy {
+    return this.#deps.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  #now(): Date {
+    return this.#deps.now?.() ?? new Date();
+  }
+
+  #nowIso(): string {
+    return this.#now().toISOString();
+  }
+}
