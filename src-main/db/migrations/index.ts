@@ -1,6 +1,7 @@
 import initial from './0001-initial.sql?raw';
 import queueAndLookupIndexes from './0002-queue-and-lookup-indexes.sql?raw';
 import externalRefsAndPrintDocuments from './0003-external-refs-and-print-documents.sql?raw';
+import packBench from './0004-pack-bench.sql?raw';
 import syncOutboxStates from './0005-sync-outbox-states.sql?raw';
 
 export interface Migration {
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001-initial', sql: initial },
   { id: 2, name: '0002-queue-and-lookup-indexes', sql: queueAndLookupIndexes },
   { id: 3, name: '0003-external-refs-and-print-documents', sql: externalRefsAndPrintDocuments },
+  { id: 4, name: '0004-pack-bench', sql: packBench },
   { id: 5, name: '0005-sync-outbox-states', sql: syncOutboxStates },
 ];
