@@ -1,0 +1,41 @@
+// Every GraphQL document the Shopify adapter sends, validated against the real published Admin
+// schema for 2026-10 (issue #5; store-platforms.md §2.2): graphql-js `validate` with the specified
+// rules plus NoDeprecatedCustomRule, so a removed or deprecated field fails here before Shopify
+// would refuse it.
+import { describe, expect, it } from 'vitest';
+import { NoDeprecatedCustomRule, parse, specifiedRules, validate } from 'graphql';
+import { DOCUMENTS } from '../../../src-main/sync/shopify/documents';
+import { adminSchema, schemaViolationsSkipped } from './schema';
+
+const RULES = [...specifiedRules, NoDeprecatedCustomRule];
+
+function errorsOf(source: string): string[] {
+  return validate(adminSchema(), parse(source), RULES).map((e) => e.message);
+}
+
+describe('the Shopify adapter documents against the Admin 2026-10 schema', () => {
+  it.each(Object.entries(DOCUMENTS))('%s validates', (name, source) => {
+    expect(errorsOf(source), name).toEqual([]);
+    // One operation per document, named as the adapter calls it.
+    const ops = parse(source).definitions.filter((d) => d.kind === 'OperationDefinition');
+    expect(ops.map((o) => ('name' in o ? o.name?.value : undefined))).toEqual([name]);
+  });
+
+  it('rejects a document with a field Shopify does not have', () => {
+    const wrong = DOCUMENTS.FulfillmentCreate.replace('status', 'shipmentStatus');
+    expect(errorsOf(wrong)).toEqual([expect.stringContaining('Cannot query field "shipmentStatus" on type "Fulfillment"')]);
+  });
+
+  it('rejects a deprecated field and a wrong argument type', () => {
+    const deprecated = 'query Q($id: ID!) { fulfillmentOrder(id: $id) { id channelId } }';
+    expect(errorsOf(deprecated).join('\n')).toMatch(/channelId.*deprecated/);
+    const wrongArg = 'query Q($first: String!) { fulfillmentOrders(first: $first) { nodes { id } } }';
+    expect(errorsOf(wrongArg).join('\n')).toMatch(/"\$first" of type "String!" used in position expecting type "Int"/);
+  });
+
+  it('builds the schema skipping only graphql 17 deprecation-consistency checks Shopify itself breaks', () => {
+    const skipped = schemaViolationsSkipped();
+    expect(skipped.length).toBeGreaterThan(0);
+    for (const message of skipped) expect(message).toMatch(/must not be deprecated/);
+  });
+});
