@@ -104,3 +104,19 @@ export async function findProductBySku(db: Queryable, sku: string): Promise<Prod
 export async function countProducts(db: Queryable): Promise<number> {
   return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM products`))?.n ?? 0;
 }
+
+/**
+ * Folds a learned unit weight into a product whose catalog weight is missing or itself an estimate
+ * (a weight the catalog gives is never overwritten). Called when a single-product package completes.
+ */
+export async function recordLearnedUnitWeight(db: Queryable, productId: string, learn: (previous: { meanMg: number; samples: number } | null) => { meanMg: number; samples: number } | null): Promise<boolean> {
+  const row = await db.get<{ unit_weight_mg: number | null; weight_is_estimate: number; weight_samples: number }>(
+    sql`SELECT unit_weight_mg, weight_is_estimate, weight_samples FROM products WHERE id = ${productId}`,
+  );
+  if (!row || (row.unit_weight_mg !== null && row.weight_is_estimate === 0)) return false;
+  const previous = row.unit_weight_mg !== null && row.weight_samples > 0 ? { meanMg: row.unit_weight_mg, samples: row.weight_samples } : null;
+  const next = learn(previous);
+  if (!next) return false;
+  await db.run(sql`UPDATE products SET unit_weight_mg = ${next.meanMg}, weight_is_estimate = 1, weight_samples = ${next.samples} WHERE id = ${productId}`);
+  return true;
+}
