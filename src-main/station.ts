@@ -21,6 +21,13 @@ import { settingsHandlers } from './settings/settings-handlers';
 import { StationSettings } from './settings/station-settings';
 import { statusHandlers } from './status/status-handlers';
 import { methods, type MethodName } from '../src-shared/api';
+import type { DeviceAssignments } from '../src-shared/domain/devices';
+import type { DeviceHub } from './devices/device-hub';
+import type { PrinterTransport } from './devices/printers/types';
+import { deviceHandlers } from './devices/registry/device-handlers';
+import { DeviceRegistry } from './devices/registry/device-registry';
+import { toView } from './devices/registry/device-handlers';
+import { startSimulation, type RunningSimulation } from './devices/simulators/demo-devices';
 
 export interface StationOptions {
   /** Folder holding bancada.sqlite and logs/. Created if missing. */
@@ -35,6 +42,17 @@ export interface StationOptions {
   readonly now?: () => Date;
   /** Echo logs to stderr as well as the rotating file. */
   readonly logToConsole?: boolean;
+  /** Devices for this run: `bancada serve` flags, simulators, and transports only the shell has. */
+  readonly devices?: StationDeviceOptions;
+}
+
+export interface StationDeviceOptions {
+  /** Roles set for this run (not saved), e.g. from `--scale sics:/dev/ttyUSB0`. */
+  readonly overrides?: Partial<DeviceAssignments>;
+  /** Run the simulated scale and printer sink for roles left unassigned (default: in demo mode). */
+  readonly simulate?: boolean;
+  /** Printer transports by URI scheme that the device layer cannot build (the shell's `electron:` PDF printing). */
+  readonly extraTransports?: Readonly<Record<string, (uri: string) => PrinterTransport>>;
 }
 
 export interface Station {
@@ -44,6 +62,8 @@ export interface Station {
   readonly events: EventBus;
   readonly dataDir: string;
   readonly logger: Logger;
+  /** The device layer, for the services that print, weigh and take scans. */
+  readonly devices: DeviceHub;
   close(): Promise<void>;
 }
 
@@ -93,6 +113,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
   });
   const auth = new AuthService({ db, now, stationId: () => station.id, sessions, demo: () => demo, onSessionChanged: (s) => events.emit('session:changed', s) });
   const onStationChanged = (): void => events.emit('station:changed', settings.info());
+  const { devices, simulation } = await startDevices(options, db, events, logger, demo, now);
 
   const handlers = touchingSessions(
     {
@@ -100,6 +121,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
       ...authHandlers({ db, auth, sessions, settings, onStationChanged }),
       ...queueHandlers({ db, now }),
       ...statusHandlers({ db, demo }),
+      ...deviceHandlers({ db, registry: devices, stationId: () => station.id, now }),
     } satisfies Handlers,
     sessions,
   );
@@ -114,11 +136,51 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     events,
     dataDir: options.dataDir,
     logger,
+    devices,
     async close() {
+      await devices.close();
+      await simulation?.close();
       await db.close();
       await logger.close();
     },
   };
+}
+
+/** The device registry, with the simulators when this run simulates (demo mode by default). */
+async function startDevices(
+  options: StationOptions,
+  db: Database,
+  events: EventBus,
+  logger: Logger,
+  demo: boolean,
+  now: () => Date,
+): Promise<{ devices: DeviceRegistry; simulation: RunningSimulation | null }> {
+  const overrides = options.devices?.overrides ?? {};
+  const log = (message: string, detail: Record<string, unknown>): void => logger.warn(message, detail);
+  const simulation =
+    (options.devices?.simulate ?? demo) ? await startSimulation({ scale: overrides.scale === undefined, printer: overrides.labelPrinter === undefined, log }) : null;
+  try {
+    const devices = await DeviceRegistry.start({
+      db,
+      now,
+      overrides,
+      simulation,
+      ...(options.devices?.extraTransports ? { extraTransports: options.devices.extraTransports } : {}),
+      // No workflow holds the scanner (home screen, Devices tab): the renderer hears `claimed: false` and decides.
+      unclaimed: async () => undefined,
+      publish: {
+        status: (list) => events.emit('devices:status', list),
+        live: (live) => events.emit('scale:live', live),
+        scan: (scan) => events.emit('scans:received', scan),
+        job: (job) => events.emit('print:job', toView(job)),
+      },
+      log,
+    });
+    return { devices, simulation };
+  } catch (error) {
+    await simulation?.close();
+    throw error;
+  }
 }
 
 /** Every call that needs a session counts as activity for the idle lock. */

@@ -16,10 +16,22 @@ export class ScanRouter {
   #tail: Promise<void> = Promise.resolve();
   readonly #unclaimed: ScanHandler;
   readonly #onError: (error: unknown, scan: ScanEvent) => void;
+  readonly #observe: ((scan: ScanEvent) => void) | undefined;
 
-  constructor(options: { readonly unclaimed: ScanHandler; readonly onError: (error: unknown, scan: ScanEvent) => void }) {
+  constructor(options: {
+    readonly unclaimed: ScanHandler;
+    readonly onError: (error: unknown, scan: ScanEvent) => void;
+    /** Sees every scan as it is queued (device health, the Devices tab's "last scan"); must not throw. */
+    readonly observe?: (scan: ScanEvent) => void;
+  }) {
     this.#unclaimed = options.unclaimed;
     this.#onError = options.onError;
+    this.#observe = options.observe;
+  }
+
+  /** True while a workflow holds the router (the renderer falls back to a badge login when nothing does). */
+  get claimed(): boolean {
+    return this.#handler !== null;
   }
 
   /** Makes `handler` the receiver of every scan until the returned release is called. */
@@ -32,6 +44,11 @@ export class ScanRouter {
 
   /** Queues a scan; resolves when its handler has finished with it (errors go to `onError`, never to the sender). */
   push(scan: ScanEvent): Promise<void> {
+    try {
+      this.#observe?.(scan);
+    } catch {
+      // An observer's bug must not lose a scan.
+    }
     const run = async (): Promise<void> => {
       try {
         await (this.#handler ?? this.#unclaimed)(scan);

@@ -73,6 +73,10 @@ export const ERROR_CODES = [
   'printer.job-not-found',
   'printer.job-not-retryable',
   'printer.document-unavailable',
+  'printer.not-assigned',
+  'device.not-simulated',
+  'scanner.bad-report',
+  'scanner.too-long',
   ...PACK_ERROR_CODES,
   ...SYNC_ERROR_CODES,
 ] as const;
