@@ -1,0 +1,124 @@
+/**
+ * Sends one of the adapter's documents to the Admin GraphQL endpoint and returns its `data`,
+ * validated, or a classified failure. It keeps the cost budget (cost-budget.ts): waits until the
+ * bucket holds the document's requested cost, learns each document's requestedQueryCost from the
+ * answers, and on THROTTLED waits as long as the restore rate needs before trying again
+ * (store-platforms.md §1.11).
+ */
+import type { z } from 'zod';
+import { z as zod } from 'zod';
+import type { SyncResult } from '../adapter';
+import type { TokenSource } from './auth';
+import { CostBudget } from './cost-budget';
+import { DOCUMENTS, type DocumentName } from './documents';
+import { failure, malformed } from './errors';
+import { post, type HttpDeps } from './http';
+
+/** THROTTLED answers retried inside one call before the relay's own backoff takes over. */
+const MAX_THROTTLED_RETRIES = 3;
+/** Before a document's cost is known: Shopify's cap for a single query (store-platforms.md §1.11). */
+const UNKNOWN_QUERY_COST = 1000;
+const UNKNOWN_MUTATION_COST = 10;
+
+const Num = zod.number().min(0).max(10_000_000);
+const CostSchema = zod.object({
+  requestedQueryCost: Num,
+  actualQueryCost: Num.nullable().optional(),
+  throttleStatus: zod.object({ maximumAvailable: Num.positive(), currentlyAvailable: Num, restoreRate: Num.positive() }),
+});
+const EnvelopeSchema = zod.object({
+  data: zod.unknown().optional(),
+  errors: zod
+    .array(zod.object({ message: zod.string().max(10_000), extensions: zod.object({ code: zod.string().max(100).optional() }).optional() }))
+    .max(100)
+    .optional(),
+  extensions: zod.object({ cost: CostSchema.optional() }).optional(),
+});
+export type CostExtension = z.infer<typeof CostSchema>;
+
+export interface ClientDeps extends HttpDeps {
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly endpoint: string;
+  readonly tokens: TokenSource;
+  /** Called with every cost report (the benchmark and the tests read it). */
+  readonly onCost?: (document: DocumentName, cost: CostExtension) => void;
+}
+
+export class GraphqlClient {
+  readonly budget = new CostBudget();
+  private readonly costs = new Map<DocumentName, number>();
+
+  constructor(private readonly deps: ClientDeps) {}
+
+  async request<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<SyncResult<T>> {
+    let authRetried = false;
+    for (let attempt = 0; ; attempt++) {
+      const cost = this.costs.get(name) ?? (DOCUMENTS[name].trimStart().startsWith('mutation') ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+      const wait = this.budget.waitMs(cost, this.deps.now());
+      if (wait > 0) await this.deps.sleep(wait);
+      const token = await this.deps.tokens.token();
+      if (!token.ok) return token;
+      this.budget.reserve(cost);
+      let res;
+      try {
+        res = await post(this.deps, this.deps.endpoint, { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value }, JSON.stringify({ query: DOCUMENTS[name], operationName: name, variables }));
+      } finally {
+        this.budget.release(cost);
+      }
+      if (!res.ok) {
+        // A cached client-credentials token may have been revoked or expired early: ask once more.
+        if (res.code === 'sync.auth-failed' && !authRetried) {
+          authRetried = true;
+          this.deps.tokens.invalidate();
+          continue;
+        }
+        return res;
+      }
+      const envelope = parseEnvelope(res.body);
+      if (!envelope.ok) return envelope;
+      const reported = envelope.value.extensions?.cost;
+      if (reported) {
+        this.budget.observe(reported.throttleStatus, this.deps.now());
+        this.costs.set(name, reported.requestedQueryCost);
+        this.deps.onCost?.(name, reported);
+      }
+      const errors = envelope.value.errors ?? [];
+      if (errors.length > 0) {
+        const throttled = errors.some((e) => e.extensions?.code === 'THROTTLED');
+        if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
+        return classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined);
+      }
+      const data = schema.safeParse(envelope.value.data);
+      if (!data.success) {
+        const issue = data.error.issues[0];
+        return malformed(`${name} with ${issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'unexpected data'}`);
+      }
+      return { ok: true, value: data.data };
+    }
+  }
+}
+
+function parseEnvelope(body: string): SyncResult<z.infer<typeof EnvelopeSchema>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return malformed('with something that is not JSON');
+  }
+  const parsed = EnvelopeSchema.safeParse(json);
+  if (!parsed.success || parsed.data === null || typeof parsed.data !== 'object') return malformed('with JSON that is not a GraphQL response');
+  return { ok: true, value: parsed.data };
+}
+
+function classifyErrors(errors: readonly { message: string; extensions?: { code?: string } | undefined }[], throttleWaitMs: number | undefined) {
+  const codes = errors.map((e) => e.extensions?.code ?? '');
+  const text = errors
+    .slice(0, 3)
+    .map((e) => e.message.slice(0, 300))
+    .join('; ');
+  if (codes.includes('THROTTLED')) return failure('sync.throttled', 'Shopify throttled the request (query cost budget exhausted)', true, throttleWaitMs ?? 1000);
+  if (codes.includes('ACCESS_DENIED')) return failure('sync.permission-denied', `Shopify denied access: ${text}`, false);
+  if (codes.includes('INTERNAL_SERVER_ERROR')) return failure('sync.server-error', `Shopify failed: ${text}`, true);
+  // MAX_COST_EXCEEDED, a document Shopify does not accept, a bad argument: retrying cannot help.
+  return failure('sync.rejected', `Shopify refused the request: ${text}`, false);
+}

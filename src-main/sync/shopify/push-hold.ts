@@ -1,0 +1,48 @@
+/**
+ * Claim, hold and release through fulfillmentOrderHold / fulfillmentOrderReleaseHold
+ * (store-platforms.md §1.6). A claim is a hold whose notes say which station packs the order, so
+ * other stations and the merchant see it is taken; both claims and exception holds carry the
+ * outbox idempotency key as `handle`, which Shopify keeps unique per app and FO — the second
+ * delivery of the same operation is answered DUPLICATE_FULFILLMENT_HOLD_HANDLE and counts as done.
+ */
+import type { PushResult } from '../adapter';
+import type { OutboxOperation } from '../operations';
+import { userErrorsFailure } from './errors';
+import type { GraphqlClient } from './graphql-client';
+import { CLAIM_NOTE_PREFIX, isOurClaim } from './map-order';
+import { readFulfillmentOrder } from './pull';
+import { FulfillmentOrderHoldSchema, FulfillmentOrderReleaseHoldSchema } from './response-schemas';
+import { failure } from './errors';
+
+/** Shopify's limit on reasonNotes is not in the schema; notes are cut well below any sane limit. */
+const MAX_NOTES = 256;
+
+export async function pushHold(client: GraphqlClient, op: OutboxOperation, orderExternalId: string, notes: string): Promise<PushResult> {
+  const hold = { reason: 'OTHER', reasonNotes: notes.slice(0, MAX_NOTES), handle: op.idempotencyKey, notifyMerchant: false };
+  const res = await client.request('FulfillmentOrderHold', { id: orderExternalId, hold }, FulfillmentOrderHoldSchema);
+  if (!res.ok) return res;
+  const { fulfillmentHold, userErrors } = res.value.fulfillmentOrderHold;
+  if (userErrors.some((e) => e.code === 'DUPLICATE_FULFILLMENT_HOLD_HANDLE')) return { ok: true, remoteRef: null, alreadyApplied: true };
+  if (userErrors.some((e) => e.code === 'FULFILLMENT_ORDER_NOT_FOUND')) return failure('sync.not-found', `Shopify has no fulfillment order ${orderExternalId}`, false);
+  if (userErrors.length > 0) return userErrorsFailure('the hold', userErrors);
+  if (!fulfillmentHold) return failure('sync.malformed-response', 'Shopify answered the hold without the hold', false);
+  return { ok: true, remoteRef: fulfillmentHold.id, alreadyApplied: false };
+}
+
+export function claimNotes(op: OutboxOperation): string {
+  return `${CLAIM_NOTE_PREFIX}${op.stationId}`;
+}
+
+/** Releases this app's claim holds on the FO; none left means the release already happened. */
+export async function releaseClaims(client: GraphqlClient, orderExternalId: string): Promise<PushResult> {
+  const read = await readFulfillmentOrder(client, orderExternalId);
+  if (!read.ok) return read;
+  if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${orderExternalId}`, false);
+  const holdIds = read.value.fo.fulfillmentHolds.filter(isOurClaim).map((h) => h.id);
+  if (holdIds.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
+  const res = await client.request('FulfillmentOrderReleaseHold', { id: orderExternalId, holdIds }, FulfillmentOrderReleaseHoldSchema);
+  if (!res.ok) return res;
+  const { userErrors } = res.value.fulfillmentOrderReleaseHold;
+  if (userErrors.length > 0) return userErrorsFailure('the hold release', userErrors);
+  return { ok: true, remoteRef: holdIds.join(','), alreadyApplied: false };
+}
