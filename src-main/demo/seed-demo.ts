@@ -4,6 +4,7 @@ import { insertOperator } from '../db/repos/operators';
 import { insertOrders, type NewOrder } from '../db/repos/orders';
 import { barcodeKey, insertProducts, type NewBarcode, type NewProduct } from '../db/repos/products';
 import { insertReturns, type NewReturn } from '../db/repos/returns';
+import { demoLineExternalId, demoReturnItemExternalId } from '../sync/demo/demo-lines';
 import { getSetting, setSetting } from '../db/repos/settings';
 import type { DemoData, DemoOrder, DemoProduct, DemoReturn } from './demo-data';
 
@@ -94,7 +95,7 @@ function toOrder(o: DemoOrder, bySku: ReadonlyMap<string, DemoProduct>, now: Dat
     createdAt: hoursFrom(now, o.createdOffsetHours),
     lines: o.lines.map((l, i) => {
       const p = product(bySku, l.sku, `order ${o.number}`);
-      return { id: `${id}-${i + 1}`, lineNo: i + 1, productId: productId(p.sku), sku: p.sku, title: p.title, variant: p.variant, quantity: l.quantity, unitWeightMg: p.unitWeightMg };
+      return { id: `${id}-${i + 1}`, lineNo: i + 1, productId: productId(p.sku), sku: p.sku, title: p.title, variant: p.variant, quantity: l.quantity, unitWeightMg: p.unitWeightMg, externalId: demoLineExternalId(o.number, i + 1) };
     }),
   };
 }
@@ -112,7 +113,7 @@ function toReturn(r: DemoReturn, bySku: ReadonlyMap<string, DemoProduct>, now: D
     createdAt: hoursFrom(now, r.createdOffsetHours),
     items: r.items.map((item, i) => {
       const p = product(bySku, item.sku, `return ${r.rmaNumber}`);
-      return { id: `${id}-${i + 1}`, productId: productId(p.sku), sku: p.sku, title: p.title, quantity: item.quantity, reason: item.reason };
+      return { id: `${id}-${i + 1}`, productId: productId(p.sku), sku: p.sku, title: p.title, quantity: item.quantity, reason: item.reason, externalId: demoReturnItemExternalId(r.rmaNumber, i + 1) };
     }),
   };
 }

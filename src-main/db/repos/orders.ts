@@ -13,6 +13,8 @@ export interface NewOrderLine {
   readonly variant: string | null;
   readonly quantity: number;
   readonly unitWeightMg: number | null;
+  /** The platform's id of the line (migration 0003); null for lines no platform knows. */
+  readonly externalId?: string | null;
 }
 
 export interface ShipTo {
@@ -50,7 +52,7 @@ function orderRow(o: NewOrder): SqlFragment {
 }
 
 function lineRow(orderId: string, l: NewOrderLine): SqlFragment {
-  return sql`(${l.id}, ${orderId}, ${l.lineNo}, ${l.productId}, ${l.sku}, ${l.title}, ${l.variant}, ${l.quantity}, ${l.unitWeightMg})`;
+  return sql`(${l.id}, ${orderId}, ${l.lineNo}, ${l.productId}, ${l.sku}, ${l.title}, ${l.variant}, ${l.quantity}, ${l.unitWeightMg}, ${l.externalId ?? null})`;
 }
 
 /** Inserts orders with their lines in multi-row statements; wrap large batches in one transaction. */
@@ -62,7 +64,7 @@ export async function insertOrders(db: Queryable, orders: readonly NewOrder[]): 
     orders.map(orderRow),
   );
   const lines = orders.flatMap((o) => o.lines.map((l) => lineRow(o.id, l)));
-  await insertRows(db, sql`INSERT INTO order_lines (id, order_id, line_no, product_id, sku, title, variant, quantity, unit_weight_mg)`, lines);
+  await insertRows(db, sql`INSERT INTO order_lines (id, order_id, line_no, product_id, sku, title, variant, quantity, unit_weight_mg, external_id)`, lines);
 }
 
 /**

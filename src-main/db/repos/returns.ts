@@ -11,6 +11,8 @@ export interface NewReturnItem {
   readonly title: string;
   readonly quantity: number;
   readonly reason: string | null;
+  /** The platform's id of the item (migration 0003). */
+  readonly externalId?: string | null;
 }
 
 export interface NewReturn {
@@ -32,8 +34,8 @@ export async function insertReturns(db: Queryable, returns: readonly NewReturn[]
     sql`INSERT INTO returns (id, platform, external_id, rma_number, order_number, customer_name, status, created_at, updated_at)`,
     returns.map((r) => sql`(${r.id}, ${r.platform}, ${r.externalId}, ${r.rmaNumber}, ${r.orderNumber}, ${r.customerName}, ${r.status}, ${r.createdAt}, ${r.createdAt})`),
   );
-  const items = returns.flatMap((r) => r.items.map((i) => sql`(${i.id}, ${r.id}, ${i.productId}, ${i.sku}, ${i.title}, ${i.quantity}, ${i.reason})`));
-  await insertRows(db, sql`INSERT INTO return_items (id, return_id, product_id, sku, title, quantity, reason)`, items);
+  const items = returns.flatMap((r) => r.items.map((i) => sql`(${i.id}, ${r.id}, ${i.productId}, ${i.sku}, ${i.title}, ${i.quantity}, ${i.reason}, ${i.externalId ?? null})`));
+  await insertRows(db, sql`INSERT INTO return_items (id, return_id, product_id, sku, title, quantity, reason, external_id)`, items);
 }
 
 const WAITING = sql`r.status IN ('expected', 'received', 'inspecting')`;

@@ -3,7 +3,7 @@
  * idempotency key (so a resend is `alreadyApplied`, as a real adapter's read-before-retry answers), and
  * fails on demand the way the real adapters classify failures.
  */
-import type { PushResult, SyncAdapter, SyncFailure } from '../adapter';
+import type { ConnectionInfo, Page, PullRequest, PushResult, RemoteOrder, RemoteProduct, RemoteReturn, SyncAdapter, SyncFailure, SyncResult } from '../adapter';
 import type { OutboxOperation } from '../operations';
 
 export class FakePlatform implements SyncAdapter {
@@ -30,20 +30,20 @@ export class FakePlatform implements SyncAdapter {
     return { ok: true, remoteRef: `remote-${op.idempotencyKey}`, alreadyApplied: already };
   }
 
-  async testConnection() {
-    return { ok: true as const, value: { storeName: 'Fake', locations: [] } };
+  async testConnection(): Promise<SyncResult<ConnectionInfo>> {
+    return { ok: true, value: { storeName: 'Fake', locations: [] } };
   }
-  async pullOrders() {
-    return { ok: true as const, value: { items: [], next: null } };
+  async pullOrders(_request: PullRequest): Promise<SyncResult<Page<RemoteOrder>>> {
+    return { ok: true, value: { items: [], next: null } };
   }
-  async pullReturns() {
-    return { ok: true as const, value: { items: [], next: null } };
+  async pullReturns(_request: PullRequest): Promise<SyncResult<Page<RemoteReturn>>> {
+    return { ok: true, value: { items: [], next: null } };
   }
-  async pullProducts() {
-    return { ok: true as const, value: { items: [], next: null } };
+  async pullProducts(_request: PullRequest): Promise<SyncResult<Page<RemoteProduct>>> {
+    return { ok: true, value: { items: [], next: null } };
   }
-  async getOrder() {
-    return { ok: true as const, value: null };
+  async getOrder(_externalId: string): Promise<SyncResult<RemoteOrder | null>> {
+    return { ok: true, value: null };
   }
   async close(): Promise<void> {}
 }
