@@ -95,8 +95,10 @@ export const LabelPreviewSchema = z.strictObject({
 export type LabelPreview = z.infer<typeof LabelPreviewSchema>;
 
 /**
- * Keyboard-wedge timing (device-protocols.md §3.1): onScan.js judges a burst by its average time per
- * character (30 ms) and KeyboardBarcodeScanner holds keys that come within 40 ms of each other.
+ * Keyboard-wedge timing (device-protocols.md §3.1): a burst is judged by its average time per
+ * character (onScan.js `avgTimeByChar` 30 ms); a pause longer than `maxKeyGapMs` ends it (onScan.js
+ * `timeBeforeScanTest` 100 ms; wider than KeyboardBarcodeScanner's 40 ms so one late key event on a
+ * busy machine does not split a scan).
  */
 export const WedgeConfigSchema = z.strictObject({
   avgMsPerChar: z.number().int().min(5).max(200),
@@ -109,4 +111,4 @@ export const WedgeConfigSchema = z.strictObject({
 });
 export type WedgeConfig = z.infer<typeof WedgeConfigSchema>;
 
-export const DEFAULT_WEDGE: WedgeConfig = { avgMsPerChar: 30, maxKeyGapMs: 50, minLength: 4, prefix: '', suffix: '', badgePattern: '^OP-[0-9]{1,12}$' };
+export const DEFAULT_WEDGE: WedgeConfig = { avgMsPerChar: 30, maxKeyGapMs: 100, minLength: 4, prefix: '', suffix: '', badgePattern: '^OP-[0-9]{1,12}$' };

@@ -1,10 +1,10 @@
 /**
- * Tells a keyboard-wedge scanner from a person typing: a scanner "types" a whole code at a few
- * milliseconds per key and ends with Enter; people need 80 ms or more per key. Judged on the
- * average speed of the whole burst, as onScan.js does (reference/device-protocols.md §3.1), so one
- * late key event on a busy machine does not split a scan in two. Pure: keys and times in, a
- * finished scan out.
+ * The badge detector the login screen started with, now a thin view of the one keyboard-wedge
+ * capture (features/scan/wedge-capture.ts): keys and times in, a finished scan out. Kept for its
+ * callers and tests; the app itself runs the capture through use-wedge-capture.ts.
  */
+import { createWedgeCapture } from '../scan/wedge-capture';
+
 export interface BurstOptions {
   /** Average milliseconds per character a scan may take (onScan.js `avgTimeByChar`). */
   readonly avgMsPerChar: number;
@@ -22,27 +22,11 @@ export interface BurstDetector {
 }
 
 export function createBurstDetector(options: BurstOptions = DEFAULT_BURST): BurstDetector {
-  let buffer = '';
-  let first = 0;
-  let last = -Infinity;
+  const capture = createWedgeCapture({ avgMsPerChar: options.avgMsPerChar, minLength: options.minLength, maxKeyGapMs: options.resetGapMs });
   return {
     key(key, at) {
-      const gap = at - last;
-      if (key === 'Enter') {
-        const scanned = buffer;
-        buffer = '';
-        last = at;
-        if (gap > options.resetGapMs || scanned.length < options.minLength) return null;
-        return at - first <= scanned.length * options.avgMsPerChar ? scanned : null;
-      }
-      if (key.length !== 1) return null; // Shift, Control…: part of typing a character, not one
-      if (gap > options.resetGapMs) {
-        buffer = '';
-        first = at;
-      }
-      last = at;
-      buffer += key;
-      return null;
+      const scan = capture.key({ key, at }).find((a) => a.type === 'scan');
+      return scan?.type === 'scan' ? scan.text : null;
     },
   };
 }
