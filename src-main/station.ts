@@ -12,15 +12,20 @@ import { SessionHolder } from './auth/session-holder';
 import { openStationDatabase, type Database } from './db/database';
 import { appendAudit } from './db/repos/audit';
 import { countOperators } from './db/repos/operators';
-import { getSetting } from './db/repos/settings';
 import { ensureStation } from './db/repos/stations';
 import { isDemoSeeded, loadDemoData, seedDemo } from './demo/demo-data';
 import { createLogger, type Logger } from './log/logger';
 import { queueHandlers } from './queues/queue-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 import { StationSettings } from './settings/station-settings';
-import { statusHandlers } from './status/status-handlers';
 import { methods, type MethodName } from '../src-shared/api';
+import { createSlipPrinter } from './workflows/pack/slip-printer';
+import { loadLabelFonts, type LabelFonts } from './documents/labels/pdf-label';
+import { StationLabelSource } from './workflows/pack/label-source';
+import { PackBench } from './workflows/pack/pack-bench';
+import { packHandlers } from './workflows/pack/pack-handlers';
+import { loadPackSettings } from './workflows/pack/pack-settings';
+import { packInterruptions, type OrderInterruption } from './workflows/pack/interruptions';
 import type { DeviceAssignments } from '../src-shared/domain/devices';
 import type { DeviceHub } from './devices/device-hub';
 import type { PrinterTransport } from './devices/printers/types';
@@ -28,6 +33,10 @@ import { deviceHandlers } from './devices/registry/device-handlers';
 import { DeviceRegistry } from './devices/registry/device-registry';
 import { toView } from './devices/registry/device-handlers';
 import { startSimulation, type RunningSimulation } from './devices/simulators/demo-devices';
+import { EnvOverride, FileSecretStore } from './sync/secrets/file-secret-store';
+import type { SecretStore } from './sync/secrets/secret-store';
+import { readStoreSettings, SyncEngine, type AdapterFactories } from './sync/sync-engine';
+import { syncHandlers } from './sync/sync-handlers';
 
 export interface StationOptions {
   /** Folder holding bancada.sqlite and logs/. Created if missing. */
@@ -44,7 +53,23 @@ export interface StationOptions {
   readonly logToConsole?: boolean;
   /** Devices for this run: `bancada serve` flags, simulators, and transports only the shell has. */
   readonly devices?: StationDeviceOptions;
+  /** Sync for this run: where secrets live (the shell passes the OS-encrypted store), pull cadence. */
+  readonly sync?: StationSyncOptions;
 }
+
+export interface StationSyncOptions {
+  /** Default: a 0600 file in the data folder, overridden by BANCADA_STORE_CREDENTIALS. */
+  readonly secrets?: SecretStore;
+  /** Seconds between pulls; 0 pulls only on demand (tests). */
+  readonly pullEverySeconds?: number;
+  /** How often a demo order arrives; 0 turns arrivals off (tests). */
+  readonly demoArrivalEveryMs?: number;
+  /** Platform adapters besides the demo store (tests inject emulator-bound ones). */
+  readonly factories?: AdapterFactories;
+}
+
+/** Where station server mode keeps the store's credentials (mode 0600). */
+export const SECRETS_FILE = 'secrets.json';
 
 export interface StationDeviceOptions {
   /** Roles set for this run (not saved), e.g. from `--scale sics:/dev/ttyUSB0`. */
@@ -64,6 +89,10 @@ export interface Station {
   readonly logger: Logger;
   /** The device layer, for the services that print, weigh and take scans. */
   readonly devices: DeviceHub;
+  /** For sync: stops the packer when a pulled change hits the order open at the bench. */
+  readonly packInterrupt: OrderInterruption;
+  /** Pull and outbox delivery with the configured store (the embedded demo store by default). */
+  readonly sync: SyncEngine;
   close(): Promise<void>;
 }
 
@@ -91,7 +120,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
 
 async function assemble(options: StationOptions, db: Database, logger: Logger, now: () => Date): Promise<Station> {
   const station = await ensureStation(db, { now: now().toISOString(), defaultName: 'Bancada' });
-  const demo = options.demo ?? (await getSetting<string>(db, 'store.platform')) === null;
+  const demo = options.demo ?? (await readStoreSettings(db)).platform === 'demo';
   // Reading and validating the demo files costs start-up time; only a new database needs them.
   if (demo && !(await isDemoSeeded(db))) {
     const seeded = await seedDemo(db, await loadDemoData(options.resourcesDir), { now: now(), hashPin, stationId: station.id });
@@ -114,14 +143,31 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
   const auth = new AuthService({ db, now, stationId: () => station.id, sessions, demo: () => demo, onSessionChanged: (s) => events.emit('session:changed', s) });
   const onStationChanged = (): void => events.emit('station:changed', settings.info());
   const { devices, simulation } = await startDevices(options, db, events, logger, demo, now);
+  const { pack, packInterrupt } = await startPackBench({ options, db, events, logger, now, stationId: station.id, devices, settings, auth, sessions });
+  const sync = new SyncEngine({
+    db,
+    dataDir: options.dataDir,
+    secrets: options.sync?.secrets ?? new EnvOverride(new FileSecretStore(join(options.dataDir, SECRETS_FILE))),
+    factories: options.sync?.factories ?? {},
+    allowDemo: demo,
+    demoData: () => loadDemoData(options.resourcesDir),
+    logger,
+    now,
+    onStatus: (status) => events.emit('sync:status', status),
+    onRecordsChanged: () => events.emit('orders:changed', { reason: 'sync' }),
+    ...(options.sync?.pullEverySeconds !== undefined ? { pullEverySeconds: options.sync.pullEverySeconds } : {}),
+    ...(options.sync?.demoArrivalEveryMs !== undefined ? { demoArrivalEveryMs: options.sync.demoArrivalEveryMs } : {}),
+  });
+  await sync.start();
 
   const handlers = touchingSessions(
     {
       ...settingsHandlers({ settings, onStationChanged }),
       ...authHandlers({ db, auth, sessions, settings, onStationChanged }),
       ...queueHandlers({ db, now }),
-      ...statusHandlers({ db, demo }),
+      ...syncHandlers({ db, engine: sync, stationId: () => station.id, now }),
       ...deviceHandlers({ db, registry: devices, stationId: () => station.id, now }),
+      ...pack,
     } satisfies Handlers,
     sessions,
   );
@@ -137,7 +183,9 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     dataDir: options.dataDir,
     logger,
     devices,
+    sync,
     async close() {
+      await sync.close();
       await devices.close();
       await simulation?.close();
       await db.close();
@@ -191,4 +239,40 @@ function touchingSessions(handlers: Handlers, sessions: SessionHolder): Handlers
     wrapped[name] = methods[name].access === 'public' ? handler : (input: unknown, ctx: unknown) => (sessions.touch(), handler(input, ctx));
   }
   return wrapped as unknown as Handlers;
+}
+
+/** The packing bench: settings, label source, slip printer; resumes the pack open before a restart. */
+async function startPackBench(deps: {
+  options: StationOptions;
+  db: Database;
+  events: EventBus;
+  logger: Logger;
+  now: () => Date;
+  stationId: string;
+  devices: DeviceHub;
+  settings: StationSettings;
+  auth: AuthService;
+  sessions: SessionHolder;
+}): Promise<{ pack: ReturnType<typeof packHandlers>; packInterrupt: OrderInterruption }> {
+  const { db, events, logger, now, stationId, devices, settings, sessions } = deps;
+  const packSettings = await loadPackSettings(db);
+  let fontsLoaded: Promise<LabelFonts> | null = null;
+  const fonts = (): Promise<LabelFonts> => (fontsLoaded ??= loadLabelFonts(deps.options.resourcesDir));
+  const locale = (): Locale => settings.info().locale;
+  const bench = new PackBench({
+    db,
+    now,
+    stationId,
+    settings: packSettings,
+    devices,
+    emit: (view) => events.emit('pack:view', view),
+    labels: new StationLabelSource({ stationId, shipFrom: packSettings.shipFrom, language: locale, fonts, defaultCarrier: 'Own fleet' }),
+    slips: createSlipPrinter({ devices, fonts, locale, now, onError: (error) => logger.error('packing slip failed', { error }) }),
+    lockSession: () => deps.auth.logout('idle-lock'),
+  });
+  await bench.start(() => {
+    const session = sessions.current();
+    return session ? { id: session.operator.id, role: session.operator.role } : null;
+  });
+  return { pack: packHandlers({ db, bench, stationId, locale, fonts }), packInterrupt: packInterruptions(bench) };
 }

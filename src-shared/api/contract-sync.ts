@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { ConnectionInfoSchema, StoreCredentialsSchema, StoreSettingsSchema, StoreViewSchema, SyncProblemSchema, SyncRunSchema } from '../domain/store';
 import { SyncStatusSchema } from '../domain/types';
 import type { SyncEventName, SyncMethodName } from './names-sync';
 import { None, type MethodSpec } from './spec';
 
-/** Methods of sync with the store platform. */
+const RowId = z.strictObject({ id: z.number().int().min(1) });
+const StoreInput = z.strictObject({ settings: StoreSettingsSchema, credentials: StoreCredentialsSchema.nullable() });
+
+/** Methods of sync with the store platform. Credentials go in (store:test, store:save) and never come out. */
 export const syncMethods = {
   'sync:status': { input: None, output: SyncStatusSchema, access: 'public', audited: false },
+  'sync:now': { input: None, output: SyncRunSchema, access: ['supervisor'], audited: false },
+  'sync:problems': { input: None, output: z.array(SyncProblemSchema), access: ['supervisor'], audited: false },
+  'sync:retry': { input: RowId, output: z.null(), access: ['supervisor'], audited: true },
+  'sync:discard': { input: RowId, output: z.null(), access: ['supervisor'], audited: true },
+  'store:view': { input: None, output: StoreViewSchema, access: ['supervisor'], audited: false },
+  'store:test': { input: StoreInput, output: ConnectionInfoSchema, access: ['supervisor'], audited: false },
+  'store:save': { input: StoreInput, output: StoreViewSchema, access: ['supervisor'], audited: true },
 } as const satisfies Record<SyncMethodName, MethodSpec>;
 
 export const syncEvents = {

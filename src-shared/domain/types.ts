@@ -109,5 +109,9 @@ export const SyncStatusSchema = z.strictObject({
   state: z.enum(['idle', 'syncing', 'offline', 'error']),
   pending: z.number().int().min(0),
   lastSuccessAt: IsoTime.nullable(),
+  /** Outbox rows the platform rejected: they need a person (Supervisor → Sync). */
+  attention: z.number().int().min(0).default(0),
+  /** Why the last pull or delivery failed (a `sync.*` error code), null after a success. */
+  lastError: z.string().max(64).nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -1,0 +1,68 @@
+import { AppError } from '../../src-shared/errors/codes';
+import type { Handlers } from '../api/handlers';
+import type { Database } from '../db/database';
+import { appendAudit } from '../db/repos/audit';
+import type { SyncResult } from './adapter';
+import type { SyncEngine } from './sync-engine';
+
+export interface SyncHandlerDeps {
+  readonly db: Database;
+  readonly engine: SyncEngine;
+  readonly stationId: () => string;
+  readonly now: () => Date;
+}
+
+type SyncMethods = 'sync:status' | 'sync:now' | 'sync:problems' | 'sync:retry' | 'sync:discard' | 'store:view' | 'store:test' | 'store:save';
+
+/** A failed platform call crosses the contract as its `sync.*` code. */
+function unwrap<T>(result: SyncResult<T>): T {
+  if (result.ok) return result.value;
+  throw new AppError(result.code, result.message);
+}
+
+export function syncHandlers({ db, engine, stationId, now }: SyncHandlerDeps): Pick<Handlers, SyncMethods> {
+  const audit = (operatorId: string, action: string, subjectType: string, subjectId: string | null, detail: Record<string, unknown>) => ({
+    at: now().toISOString(),
+    stationId: stationId(),
+    operatorId,
+    action,
+    subjectType,
+    subjectId,
+    detail,
+  });
+  return {
+    'sync:status': () => engine.status(),
+    'sync:now': () => engine.syncNow(),
+    'sync:problems': () => engine.problems(),
+    'sync:retry': async ({ id }, ctx) => {
+      await db.transaction(async (tx) => {
+        const row = await engine.retry(tx, id);
+        await appendAudit(tx, audit(ctx.session!.operator.id, 'sync.retry', 'outbox', String(id), { kind: row.kind, status: row.status, code: row.lastErrorCode }));
+      });
+      engine.afterRowChange();
+      return null;
+    },
+    'sync:discard': async ({ id }, ctx) => {
+      await db.transaction(async (tx) => {
+        const row = await engine.discard(tx, id);
+        await appendAudit(tx, audit(ctx.session!.operator.id, 'sync.discard', 'outbox', String(id), { kind: row.kind, code: row.lastErrorCode, payload: JSON.parse(row.payload) as unknown }));
+      });
+      engine.afterRowChange();
+      return null;
+    },
+    'store:view': () => engine.view(),
+    'store:test': async ({ settings, credentials }) => {
+      const info = unwrap(await engine.testConnection(settings, credentials));
+      return { storeName: info.storeName, locations: [...info.locations] };
+    },
+    'store:save': async ({ settings, credentials }, ctx) => {
+      await db.transaction(async (tx) => {
+        await engine.save(tx, settings, credentials);
+        // The settings are recorded; the credentials only as "changed" (never their value).
+        await appendAudit(tx, audit(ctx.session!.operator.id, 'store.save', 'store', settings.platform, { settings, credentialsChanged: credentials !== null }));
+      });
+      await engine.switchAfterSave();
+      return engine.view();
+    },
+  };
+}
