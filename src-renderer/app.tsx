@@ -4,6 +4,7 @@ import { useHome } from './features/home/home-store';
 import { LoginScreen } from './features/login/login-screen';
 import { PlaceholderScreen } from './features/placeholder/placeholder-screen';
 import { SetupScreen } from './features/setup/setup-screen';
+import { SupervisorScreen } from './features/supervisor/supervisor-screen';
 import { StatusBar } from './features/status-bar/status-bar';
 import { BadgeErrorNotice } from './features/login/badge-error-notice';
 import { useBadgeLogin } from './features/login/badge-scans';
@@ -20,7 +21,7 @@ function Screen() {
   return (
     <>
       <BadgeErrorNotice />
-      {view === 'home' ? <HomeScreen /> : <PlaceholderScreen view={view} />}
+      {view === 'home' ? <HomeScreen /> : view === 'supervisor' ? <SupervisorScreen /> : <PlaceholderScreen view={view} />}
     </>
   );
 }

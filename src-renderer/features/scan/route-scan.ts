@@ -12,16 +12,16 @@ import { useScans } from './scan-store';
 
 const patterns = new Map<string, RegExp | null>();
 
-function badgePattern(source: string): RegExp | null {
-  if (!patterns.has(source)) {
-    let compiled: RegExp | null = null;
-    try {
-      compiled = source ? new RegExp(source, 'u') : null;
-    } catch {
-      compiled = null;
-    }
-    patterns.set(source, compiled);
+function compile(source: string): RegExp | null {
+  try {
+    return source ? new RegExp(source, 'u') : null;
+  } catch {
+    return null; // a bad pattern in the settings: no code is taken for a badge by pattern
   }
+}
+
+function badgePattern(source: string): RegExp | null {
+  if (!patterns.has(source)) patterns.set(source, compile(source));
   return patterns.get(source) ?? null;
 }
 

@@ -26,6 +26,8 @@ export function StatusBar() {
   const t = useT();
   const { info, session, sync, devices, connection } = useStation();
   const connected = devices.filter((d) => d.connected).length;
+  // The first device that is down, named: "Scale: Not connected" tells a packer what to check.
+  const firstDown = devices.find((d) => !d.connected);
   return (
     <footer className="status-bar" data-testid="status-bar">
       <div className="status-group status-group--who">
@@ -42,6 +44,7 @@ export function StatusBar() {
       <div className="status-group">
         <span className={`status-item dot dot--${devicesTone(devices)}`} data-testid="status-devices">
           {devices.length === 0 ? t('status.devicesNone') : t('status.devices', { connected, total: devices.length })}
+          {firstDown && ` · ${t('status.devicesProblem', { name: t(`devices.kind.${firstDown.kind}`), problem: t('devices.health.disconnected') })}`}
         </span>
         <span className={`status-item dot dot--sync-${syncTone(sync)}`} data-testid="status-sync">
           {t(syncKey(sync))}
