@@ -183,6 +183,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     dataDir: options.dataDir,
     logger,
     devices,
+    packInterrupt,
     sync,
     async close() {
       await sync.close();

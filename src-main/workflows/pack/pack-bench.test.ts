@@ -5,7 +5,6 @@ import { makeBench, order, PACKER, seedBench, SUPERVISOR, TestHub, wedge } from 
 import { commandBarcode } from './classify-scan';
 
 const openDatabase = tempDatabases();
-const GS = '\u001d';
 const SHIRT = '7798142008215';
 const SHIRT_CASE = '17798142008212';
 const PHONE = '4006381333931';

@@ -4,7 +4,7 @@
  * exception (short ship → the supervisors' list, an `order.hold` for the platform), a release
  * (cancel: the order goes back to the queue), and reprints later, audited.
  */
-import type { PackCommand, PackView, UpstreamChange } from '../../../src-shared/domain/pack';
+import { SHORT_SHIP_REASONS, type PackCommand, type PackView, type UpstreamChange } from '../../../src-shared/domain/pack';
 import { AppError } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
@@ -33,7 +33,6 @@ export interface PackBenchDeps extends PackDeps {
   readonly lockSession?: () => Promise<void>;
 }
 
-export const SHORT_SHIP_REASONS = ['missing', 'damaged', 'wrong-stock', 'other'] as const;
 export type ShortShipReason = (typeof SHORT_SHIP_REASONS)[number];
 
 export class PackBench extends PackService {

@@ -1,0 +1,66 @@
+import type { CallContext, Handlers } from '../../api/handlers';
+import { verifyPin } from '../../auth/pin-hash';
+import type { Database } from '../../db/database';
+import { findOperatorById } from '../../db/repos/operators';
+import { listBoxes } from '../../db/repos/pack-boxes';
+import { listOpenPackExceptions } from '../../db/repos/pack-exceptions';
+import { listLabelPending } from '../../db/repos/pack-packages';
+import type { LabelFonts } from '../../documents/labels/pdf-label';
+import type { Locale } from '../../../src-shared/domain/types';
+import { AppError } from '../../../src-shared/errors/codes';
+import { buildCommandSheet } from './command-sheet';
+import type { PackBench } from './pack-bench';
+import type { Operator } from './pack-service';
+
+export type PackMethods =
+  | 'pack:current'
+  | 'pack:open'
+  | 'pack:open-code'
+  | 'pack:scan'
+  | 'pack:command'
+  | 'pack:manual-confirm'
+  | 'pack:override'
+  | 'pack:box'
+  | 'pack:boxes'
+  | 'pack:exception'
+  | 'pack:release'
+  | 'pack:reprint'
+  | 'pack:label-pending'
+  | 'pack:exceptions'
+  | 'pack:command-sheet';
+
+function who(ctx: CallContext): Operator {
+  const operator = ctx.session?.operator;
+  if (!operator) throw new AppError('auth.required', 'log in first');
+  return { id: operator.id, role: operator.role };
+}
+
+export function packHandlers(deps: { readonly db: Database; readonly bench: PackBench; readonly stationId: string; readonly locale: () => Locale; readonly fonts: () => Promise<LabelFonts> }): Pick<Handlers, PackMethods> {
+  const { db, bench } = deps;
+  return {
+    'pack:current': async () => bench.view(),
+    'pack:open': (input, ctx) => bench.open(input.orderId, who(ctx)),
+    'pack:open-code': (input, ctx) => bench.openByCode(input.code, who(ctx)),
+    'pack:scan': (input, ctx) => bench.scan({ raw: input.raw, symbology: input.symbology }, who(ctx)),
+    'pack:command': (input, ctx) => bench.command(input.command, who(ctx)),
+    'pack:manual-confirm': (input, ctx) => bench.manualConfirm(input.lineId, who(ctx)),
+    'pack:override': async (input, ctx) => {
+      const caller = who(ctx);
+      if (caller.role === 'supervisor') return bench.override(caller);
+      // A supervisor walks over and types their PIN on the packer's screen.
+      const supervisor = input.supervisorId ? await findOperatorById(db, input.supervisorId) : null;
+      if (!supervisor || supervisor.role !== 'supervisor' || !supervisor.active || !input.pin || !(await verifyPin(input.pin, supervisor.pinHash))) {
+        throw new AppError('pack.override-not-allowed', 'a supervisor PIN is needed to override the weight');
+      }
+      return bench.override({ id: supervisor.id, role: 'supervisor' });
+    },
+    'pack:box': (input, ctx) => bench.setBox(input.code, who(ctx)),
+    'pack:boxes': () => listBoxes(db),
+    'pack:exception': (input, ctx) => bench.exception(who(ctx), input.reason, input.note),
+    'pack:release': (_input, ctx) => bench.release(who(ctx)),
+    'pack:reprint': (input, ctx) => bench.reprint(who(ctx), input.packageId),
+    'pack:label-pending': () => listLabelPending(db, deps.stationId),
+    'pack:exceptions': () => listOpenPackExceptions(db),
+    'pack:command-sheet': async () => ({ pdfBase64: (await buildCommandSheet(deps.locale(), await deps.fonts())).toString('base64') }),
+  };
+}
