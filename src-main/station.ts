@@ -37,6 +37,7 @@ import { EnvOverride, FileSecretStore } from './sync/secrets/file-secret-store';
 import type { SecretStore } from './sync/secrets/secret-store';
 import { readStoreSettings, SyncEngine, type AdapterFactories } from './sync/sync-engine';
 import { syncHandlers } from './sync/sync-handlers';
+import { PLATFORM_FACTORIES } from './sync/platforms';
 
 export interface StationOptions {
   /** Folder holding bancada.sqlite and logs/. Created if missing. */
@@ -148,7 +149,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     db,
     dataDir: options.dataDir,
     secrets: options.sync?.secrets ?? new EnvOverride(new FileSecretStore(join(options.dataDir, SECRETS_FILE))),
-    factories: options.sync?.factories ?? {},
+    factories: options.sync?.factories ?? PLATFORM_FACTORIES,
     allowDemo: demo,
     demoData: () => loadDemoData(options.resourcesDir),
     logger,

@@ -8,6 +8,7 @@ import { printCommand, PRINT_USAGE } from './print-command';
 import { scaleCommand, SCALE_USAGE } from './scale-command';
 import { SCALE_WATCH_USAGE, scaleWatchCommand } from './scale-watch-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
+import { syncCommand, SYNC_USAGE } from './sync-command';
 
 const USAGE = `Usage: bancada <command> [options]
 
@@ -19,6 +20,7 @@ Commands:
   print     send a test label to a printer (bancada print test --printer tcp://host:9100)
   label     render a shipping label to ZPL, TSPL or PDF (bancada label render …)
   scale     decode raw scale output, or watch a live serial scale (bancada scale decode|watch …)
+  sync      store sync: status, pull and deliver now, configure the store (bancada sync status|now|config)
   help      this text
 
 ${SERVE_USAGE}
@@ -35,7 +37,9 @@ ${LABEL_USAGE}
 
 ${PRINT_USAGE}
 
-${DEVICES_USAGE}`;
+${DEVICES_USAGE}
+
+${SYNC_USAGE}`;
 
 type Command = (argv: readonly string[], ctx: CliContext) => Promise<number>;
 
@@ -46,6 +50,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   print: (argv, ctx) => printCommand(argv, ctx),
   label: (argv, ctx) => labelCommand(argv, { stdout: ctx.stdout, stderr: ctx.stderr, resourcesDir: resolve(ctx.appRoot, '../../resources') }),
   barcode: (argv, ctx) => barcodeCommand(argv, ctx),
+  sync: (argv, ctx) => syncCommand(argv, ctx),
   scale: (argv, ctx) =>
     argv[0] === 'watch'
       ? scaleWatchCommand(argv.slice(1), { stdout: ctx.stdout, stderr: ctx.stderr })

@@ -26,8 +26,6 @@ export type AdapterFactory = (settings: Exclude<StoreSettings, { platform: 'demo
 export type AdapterFactories = Partial<Record<'shopify' | 'medusa', AdapterFactory>>;
 
 export const STORE_SETTINGS_KEY = 'store.settings';
-/** Kept for stations set up before store.settings existed: its presence alone meant "not demo". */
-export const LEGACY_PLATFORM_KEY = 'store.platform';
 
 export interface SyncEngineDeps {
   readonly db: Database;
@@ -78,9 +76,15 @@ export class SyncEngine {
     });
   }
 
+  /** Reads the saved store settings without opening anything (`bancada sync status|config`). */
+  async loadSettings(): Promise<StoreSettings> {
+    this.#settings = await readStoreSettings(this.#deps.db);
+    return this.#settings;
+  }
+
   /** Reads the configured store, opens its adapter and starts pulling and delivering. */
   async start(): Promise<void> {
-    this.#settings = await readStoreSettings(this.#deps.db);
+    await this.loadSettings();
     await this.#openAdapter();
     await this.#relay.start();
     this.#schedulePull(0);
@@ -164,7 +168,6 @@ export class SyncEngine {
       else if ((await this.#credentials()) === null) throw new AppError('sync.secret-missing', 'the store needs credentials the first time it is saved');
     }
     await setSetting(tx, STORE_SETTINGS_KEY, settings, this.#deps.now?.() ?? new Date());
-    await setSetting(tx, LEGACY_PLATFORM_KEY, settings.platform === 'demo' ? null : settings.platform, this.#deps.now?.() ?? new Date());
   }
 
   async switchAfterSave(): Promise<void> {
