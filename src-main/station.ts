@@ -156,6 +156,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     now,
     onStatus: (status) => events.emit('sync:status', status),
     onRecordsChanged: () => events.emit('orders:changed', { reason: 'sync' }),
+    onInterruption: packInterrupt,
     ...(options.sync?.pullEverySeconds !== undefined ? { pullEverySeconds: options.sync.pullEverySeconds } : {}),
     ...(options.sync?.demoArrivalEveryMs !== undefined ? { demoArrivalEveryMs: options.sync.demoArrivalEveryMs } : {}),
   });

@@ -42,6 +42,11 @@ export interface RelayDeps {
   readonly onChange?: (report: DeliveryReport) => void;
   /** Rows read per query; delivery itself is one at a time. */
   readonly batchSize?: number;
+  /**
+   * While started and idle, look for new rows this often (default 2 s): a workflow commits its row
+   * and moves on without knowing about the relay, and `bancada sync` or a second process may write too.
+   */
+  readonly pollMs?: number;
 }
 
 export type DeliveryOutcome = 'delivered' | 'already-applied' | 'retry-later' | 'rejected';
@@ -153,7 +158,9 @@ export class OutboxRelay {
       this.#schedule(this.#again ? 0 : this.#policy().baseMs);
       return;
     }
-    if (due) this.#schedule(Date.parse(due) - this.#now().getTime());
+    const poll = this.#deps.pollMs ?? 2_000;
+    const untilDue = due ? Date.parse(due) - this.#now().getTime() : Number.POSITIVE_INFINITY;
+    if (Number.isFinite(untilDue) || poll > 0) this.#schedule(Math.min(untilDue, poll > 0 ? poll : untilDue));
   }
 
   async #pass(): Promise<PassReport> {
