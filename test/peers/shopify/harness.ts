@@ -5,6 +5,7 @@
  */
 import { createShopifyAdapter, type ShopifyAdapter } from '../../../src-main/sync/shopify';
 import type { ShopifyAdapterConfig } from '../../../src-main/sync/shopify';
+import type { OutboxPayload } from '../../../src-main/sync/operations';
 import { gid } from './emulator/state';
 import { startShopifyEmulator, type EmulatorOptions, type ShopifyEmulator } from './emulator/server';
 
@@ -60,7 +61,7 @@ export async function startPeer(options: EmulatorOptions & { clock?: () => numbe
   };
 }
 
-export const op = (idempotencyKey: string, payload: import('../../../src-main/sync/operations').OutboxPayload) => ({
+export const op = (idempotencyKey: string, payload: OutboxPayload) => ({
   idempotencyKey,
   payload,
   stationId: 'station-07',

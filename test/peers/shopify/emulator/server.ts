@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { execute, GraphQLError, parse, validate, type DocumentNode } from 'graphql';
+import { execute, parse, validate, type DocumentNode, type GraphQLError } from 'graphql';
 import { adminSchema } from '../schema';
 import { actualCost, pickOperation, requestedCost } from './cost';
 import { FaultQueue, type Fault } from './faults';
@@ -63,6 +63,8 @@ export interface ShopifyEmulator {
   tokenGrants(): number;
   /** Revokes every token issued so far (static and granted), e.g. an uninstalled app. */
   revokeTokens(): void;
+  /** Another app on the same store spends `points` of the shared bucket. */
+  spendBucket(points: number): void;
   /** Offline: every connection is cut as it arrives (a network cut, seen from the station). */
   setOffline(offline: boolean): void;
   close(): Promise<void>;
@@ -248,6 +250,7 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
     requests,
     tokenGrants: () => grants,
     revokeTokens: () => tokens.clear(),
+    spendBucket: (points) => void bucket.take(Math.min(points, bucket.status().currentlyAvailable)),
     setOffline(value) {
       offline = value;
       if (value) for (const s of sockets) s.destroy();
