@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startStation, type RunningStation } from './harness';
+
+/**
+ * The supervisor's Devices tab on a demo station: the simulated scale (socat MT-SICS where socat is
+ * installed, else in memory) and the TCP 9100 printer sink that demo mode starts by itself.
+ */
+const shots = resolve(__dirname, '../../test-results/screens');
+let station: RunningStation;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  [station, browser] = await Promise.all([startStation(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await station?.stop();
+});
+
+async function openDevicesAsSupervisor(language: 'English' | 'Español'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(station.url);
+  // The session is the station's: a test that failed half-way may have left someone logged in.
+  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
+  if (await page.getByTestId('logout').count()) await logout(page);
+  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : 'en');
+  await page.getByTestId('operator-tile').filter({ hasText: 'Marta Oliveira' }).click();
+  await page.keyboard.type('9999', { delay: 90 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('tile-supervisor').click();
+  await page.getByTestId('supervisor-screen').waitFor();
+  await page.getByTestId('devices-tab').waitFor();
+  return page;
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-screen').waitFor();
+}
+
+const reading = (page: Page) => page.getByTestId('scale-reading');
+
+describe('the supervisor at the Devices tab of a demo station', () => {
+  it('watches the simulated scale, zeroes it, test-prints to the demo printer and sees the label', async () => {
+    const page = await openDevicesAsSupervisor('English');
+    await page.locator('[data-testid=scale-reading][data-status=zero]').waitFor();
+    expect(await page.getByTestId('scale-panel').innerText()).toContain('Simulated');
+
+    // A parcel on the platter: the live reading follows, and the stability filter settles it.
+    await page.getByTestId('scale-sim-1250').click();
+    await page.locator('[data-testid=scale-reading][data-status=stable]').waitFor();
+    expect(await reading(page).innerText()).toBe('1.250 kg');
+    await page.getByTestId('scale-settled').getByText(/Settled: 1\.250 kg \(#1\)/).waitFor();
+
+    // Typed weight, then zero with the parcel still on: the scale now reads zero.
+    await page.getByTestId('scale-sim-grams').fill('2345.5');
+    await page.getByTestId('scale-sim').getByRole('button', { name: 'Place' }).click();
+    await page.getByTestId('scale-reading').getByText('2.346 kg').waitFor();
+    await page.getByTestId('scale-settled').getByText(/#2\)/).waitFor();
+    await page.getByTestId('scale-zero').click();
+    await page.locator('[data-testid=scale-reading][data-status=zero]').waitFor();
+    expect(await reading(page).innerText()).toBe('0.000 kg');
+    expect(await page.getByTestId('scale-settled').innerText()).toBe('Nothing settled on the scale');
+
+    // A test label to the demo printer (the 9100 sink): the job is listed as printed and its image shown.
+    await page.getByTestId('test-print-label').click();
+    await page.locator('[data-testid=print-job][data-status=done]').first().waitFor();
+    const preview = page.getByTestId('label-preview').locator('img');
+    await preview.waitFor();
+    expect(await preview.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    // 4 in at 203 dpi (8 dots/mm): 812.8 dots, which the renderer rounds up.
+    expect(await preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeOneOf([812, 813]);
+    expect(await page.getByTestId('label-preview').innerText()).toContain('As the demo printer received it');
+
+    // Health lists the simulated scale and the sink as connected; the status bar counts them.
+    await page.locator('[data-testid=device-row][data-device=scale]').getByText('Connected').waitFor();
+    expect(await page.getByTestId('status-devices').innerText()).toMatch(/Devices 3\/3/);
+    await page.screenshot({ path: resolve(shots, 'devices-en.png'), fullPage: true });
+    await logout(page);
+    await page.close();
+  });
+
+  it('takes a keyboard-wedge burst typed into a text field as a scan, while a person typing there still types', async () => {
+    const page = await openDevicesAsSupervisor('English');
+    const field = page.getByTestId('scan-test-field');
+    await field.click();
+    await page.keyboard.type('hola', { delay: 150 });
+    await page.waitForTimeout(200);
+    expect(await field.inputValue()).toBe('hola');
+    await field.fill('');
+
+    // Real key events (trusted, so a field would take them), as fast as the browser takes them: a scanner.
+    await page.keyboard.type(']C1ORD-20482', { delay: 0 });
+    await page.keyboard.press('Enter');
+    await page.getByTestId('scan-last').getByText('ORD-20482').waitFor();
+    expect(await page.getByTestId('scan-last').innerText()).toContain(']C1');
+    expect(await page.getByTestId('scan-last').innerText()).toContain('keyboard wedge');
+    expect(await field.inputValue()).toBe('');
+    // Not taken for a badge: the Devices tab shows scans itself.
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.screenshot({ path: resolve(shots, 'devices-scan-en.png') });
+    await logout(page);
+    await page.close();
+  });
+
+  it('shows the Devices tab in Spanish', async () => {
+    const page = await openDevicesAsSupervisor('Español');
+    await page.getByTestId('scale-sim-4800').click();
+    // The zero set earlier still holds (2345.5 g under it): 4800 g reads 2,455 kg, with a decimal comma.
+    await page.getByTestId('scale-reading').getByText('2,455 kg').waitFor();
+    await page.getByTestId('scale-state').getByText('Estable').waitFor();
+    await page.getByText('Impresoras', { exact: true }).waitFor();
+    await page.getByTestId('label-preview').waitFor();
+    await page.screenshot({ path: resolve(shots, 'devices-es.png'), fullPage: true });
+    await page.getByTestId('scale-sim-0').click();
+    await logout(page);
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.close();
+  });
+});
