@@ -1,0 +1,180 @@
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PrinterSink } from '../../src-main/devices/simulators/printer-sink';
+import { SerialScaleSim } from '../../src-main/devices/simulators/serial-scale-sim';
+import { zxingRead } from '../../src-main/documents/labels/testing/readers';
+import { packEn, packEs } from '../../src-renderer/i18n/areas/pack';
+import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
+
+/**
+ * The packing bench end to end: `bancada serve` on a demo database with the socat MT-SICS scale
+ * simulator and a TCP 9100 printer sink of the test's own, Chromium driving the screen, scans typed
+ * as keyboard-wedge bursts (wedge capture → scans:submit → the pack service's claim on the router).
+ */
+const shots = resolve(__dirname, '../../test-results/screens');
+const root = resolve(__dirname, '../..');
+
+interface DemoProduct {
+  sku: string;
+  gtin: string | null;
+  unitWeightMg: number | null;
+  requiresSerial: boolean;
+  requiresLot: boolean;
+  barcodes: { value: string; kind: string; quantity: number }[];
+}
+interface DemoOrder {
+  number: string;
+  lines: { sku: string; quantity: number }[];
+}
+
+const catalog = (JSON.parse(readFileSync(join(root, 'resources/demo/catalog.json'), 'utf8')) as { products: DemoProduct[] }).products;
+const orders = (JSON.parse(readFileSync(join(root, 'resources/demo/orders.json'), 'utf8')) as { orders: DemoOrder[] }).orders;
+const bySku = new Map(catalog.map((p) => [p.sku, p]));
+const plain = (sku: string) => {
+  const p = bySku.get(sku);
+  return p !== undefined && !p.requiresSerial && !p.requiresLot && p.unitWeightMg !== null && p.barcodes.some((b) => b.kind === 'gtin' && b.quantity === 1);
+};
+const gtinOf = (sku: string) => bySku.get(sku)!.barcodes.find((b) => b.kind === 'gtin' && b.quantity === 1)!.value;
+/** Orders whose lines are all plain products: scanned by GTIN, weighed, no serial or lot asked. */
+const plainOrders = orders.filter((o) => o.lines.every((l) => plain(l.sku)));
+const threeLine = plainOrders.find((o) => o.lines.length === 3 && o.lines.some((l) => l.quantity === 1))!;
+const expectedGrams = (o: DemoOrder) => o.lines.reduce((g, l) => g + (l.quantity * bySku.get(l.sku)!.unitWeightMg!) / 1000, 0);
+/** A product that is not in `order`: scanning it is a wrong item. */
+const strangerFor = (order: DemoOrder) => catalog.find((p) => plain(p.sku) && !order.lines.some((l) => l.sku === p.sku))!;
+const stranger = strangerFor(threeLine);
+
+let browser: Browser;
+let sink: PrinterSink;
+let scale: SerialScaleSim;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  [browser, sink, scale] = await Promise.all([launchBrowser(), PrinterSink.start(), SerialScaleSim.start({ protocol: 'sics' })]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sink?.close();
+  await scale?.close();
+});
+
+function serve(dataDir?: string): Promise<RunningStation> {
+  return startStation({ ...(dataDir ? { dataDir } : {}), args: ['--scale', `sics:${scale.appPath}`, '--label-printer', sink.uri] });
+}
+
+async function loginPacker(station: RunningStation, locale: 'en' | 'es' = 'en'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(station.url);
+  await page.getByTestId('login-screen').waitFor();
+  if (locale === 'es') await page.getByRole('button', { name: 'Español' }).click();
+  await page.getByTestId('operator-tile').first().click();
+  await page.keyboard.type('1111', { delay: 90 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('home-screen').waitFor();
+  await page.getByTestId('tile-pack').click();
+  await page.getByTestId('pack-queue').waitFor();
+  return page;
+}
+
+/** A wedge scan, then waits for the bench to show its outcome (each scan has a new feedback). */
+async function scan(page: Page, code: string, outcome: string): Promise<void> {
+  await scanWithWedge(page, code);
+  await page.locator(`[data-testid="pack-feedback"][data-outcome="${outcome}"]`).waitFor({ timeout: 5000 });
+}
+
+/** A wedge scan of an item, then waits until the bench counts `total` units packed. */
+async function scanItem(page: Page, code: string, total: number): Promise<void> {
+  await scanWithWedge(page, code);
+  await page.waitForFunction(
+    (n) => [...document.querySelectorAll('[data-testid="pack-line"]')].reduce((sum, row) => sum + Number(row.getAttribute('data-packed')), 0) === n,
+    total,
+    { timeout: 5000 },
+  );
+}
+
+async function packed(page: Page): Promise<number[]> {
+  return page.getByTestId('pack-line').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-packed'))));
+}
+
+describe('packing bench in Chromium', () => {
+  it('packs a three-line order with a wrong item and an over-scan, weighs it on the serial scale and prints a label whose barcode is the tracking shown', async () => {
+    const station = await serve();
+    try {
+      const page = await loginPacker(station);
+      await page.screenshot({ path: resolve(shots, 'pack-queue-en.png') });
+      await scanWithWedge(page, threeLine.number);
+      await page.getByTestId('pack-bench').waitFor();
+      const [first, second, third] = threeLine.lines;
+      await scan(page, gtinOf(first!.sku), first!.quantity === 1 ? 'line-complete' : 'ok');
+      await scan(page, gtinOf(stranger.sku), 'wrong-item');
+      await page.screenshot({ path: resolve(shots, 'pack-wrong-item-en.png') });
+      for (let i = 1; i < first!.quantity; i += 1) await scan(page, gtinOf(first!.sku), i === first!.quantity - 1 ? 'line-complete' : 'ok');
+      await scan(page, gtinOf(first!.sku), 'too-many');
+      let total = first!.quantity;
+      for (const line of [second!, third!]) for (let i = 0; i < line.quantity; i += 1) await scanItem(page, gtinOf(line.sku), (total += 1));
+      await page.locator('[data-testid="pack-bench"][data-phase="weighing"]').waitFor();
+      expect((await packed(page)).reduce((a, b) => a + b, 0)).toBe(threeLine.lines.reduce((n, l) => n + l.quantity, 0));
+      scale.setWeight(Math.round(expectedGrams(threeLine)) + 5);
+      await page.locator('[data-testid="pack-bench"][data-phase="ready"]').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-ready-en.png') });
+      await scanWithWedge(page, 'BC-CMD-COMPLETE');
+      await page.locator('[data-testid="label-state"]', { hasText: 'Label printed' }).waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-complete-en.png') });
+      const shown = (await page.getByTestId('label-state').first().innerText()).match(/BC[0-9A-Z]+-\d{6}/)![0];
+      const [png] = await sink.renderJob(sink.jobs.length - 1);
+      const decoded = await zxingRead(png!);
+      expect(decoded.map((d) => d.text)).toContain(shown);
+      await page.close();
+    } finally {
+      await station.stop();
+    }
+  });
+
+  it('resumes a pack after the station is killed with SIGKILL, with every acknowledged scan', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bancada-e2e-pack-'));
+    const order = plainOrders.find((o) => o.lines.reduce((n, l) => n + l.quantity, 0) >= 3 && o.number !== threeLine.number)!;
+    let station = await serve(dataDir);
+    let page = await loginPacker(station);
+    await scanWithWedge(page, order.number);
+    await page.getByTestId('pack-bench').waitFor();
+    const codes = order.lines.flatMap((l) => Array.from({ length: l.quantity }, () => gtinOf(l.sku))).slice(0, 2);
+    await scanItem(page, codes[0]!, 1);
+    await scanItem(page, codes[1]!, 2);
+    const acknowledged = await packed(page);
+    expect(acknowledged.reduce((a, b) => a + b, 0)).toBe(2);
+    await station.stop('SIGKILL', true);
+    await page.close();
+    station = await serve(dataDir);
+    page = await loginPacker(station);
+    await page.getByTestId('pack-bench').waitFor();
+    expect(await packed(page)).toEqual(acknowledged);
+    await page.screenshot({ path: resolve(shots, 'pack-resumed-en.png') });
+    await page.close();
+    await station.stop();
+  });
+
+  it('shows the same flow in Spanish with no English string on the bench', async () => {
+    const station = await serve();
+    try {
+      const page = await loginPacker(station, 'es');
+      const order = plainOrders.find((o) => o.number !== threeLine.number)!;
+      await scanWithWedge(page, order.number);
+      await page.getByTestId('pack-bench').waitFor();
+      await scan(page, gtinOf(strangerFor(order).sku), 'wrong-item');
+      await page.screenshot({ path: resolve(shots, 'pack-wrong-item-es.png') });
+      const text = await page.locator('body').innerText();
+      const english = Object.entries(packEn)
+        .filter(([key, value]) => value !== packEs[key as keyof typeof packEs] && !value.includes('{'))
+        .map(([, value]) => value)
+        .filter((value) => text.includes(value));
+      expect(english).toEqual([]);
+      expect(text).toContain('Artículo equivocado');
+      await page.close();
+    } finally {
+      await station.stop();
+    }
+  });
+});
