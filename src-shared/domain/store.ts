@@ -82,3 +82,4 @@ export const SyncRunSchema = z.strictObject({
   failure: z.string().max(64).nullable(),
 });
 export type SyncRun = z.infer<typeof SyncRunSchema>;
+export type ConnectionInfo = z.infer<typeof ConnectionInfoSchema>;

@@ -6,6 +6,8 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n/en';
 import { DevicesTab } from '../devices/devices-tab';
+import { StoreTab } from '../sync/store-tab';
+import { SyncTab } from '../sync/sync-tab';
 
 export interface SupervisorTab {
   /** Stable id: the tab's test id is `supervisor-tab-<id>`. */
@@ -16,4 +18,6 @@ export interface SupervisorTab {
 
 export const SUPERVISOR_TABS: readonly SupervisorTab[] = [
   { id: 'devices', label: 'supervisor.tab.devices', Component: DevicesTab },
+  { id: 'sync', label: 'supervisor.tab.sync', Component: SyncTab },
+  { id: 'store', label: 'supervisor.tab.store', Component: StoreTab },
 ];

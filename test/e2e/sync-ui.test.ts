@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Database } from '../../src-main/db/database';
+import { enqueueOutbox } from '../../src-main/db/repos/outbox';
+import { DATABASE_FILE } from '../../src-main/station';
+import { launchBrowser, startStation, type RunningStation } from './harness';
+
+/** The supervisor's Sync and Store tabs on a demo station syncing with the embedded demo store. */
+const shots = resolve(__dirname, '../../test-results/screens');
+let station: RunningStation;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  [station, browser] = await Promise.all([startStation({ args: ['--no-simulate'] }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await station?.stop();
+});
+
+async function openSupervisor(language: 'English' | 'Español', tab: 'sync' | 'store'): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(station.url);
+  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
+  if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : 'en');
+  await page.getByTestId('operator-tile').filter({ hasText: 'Marta Oliveira' }).click();
+  await page.keyboard.type('9999', { delay: 90 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('tile-supervisor').click();
+  await page.getByTestId(`supervisor-tab-${tab}`).click();
+  await page.getByTestId(`${tab}-tab`).waitFor();
+  return page;
+}
+
+/** What another writer (the packing bench, `bancada sync`) would leave: a fulfilment of an order the store does not have. */
+async function enqueueUnknownFulfilment(): Promise<void> {
+  const db = await Database.open(join(station.dataDir, DATABASE_FILE));
+  try {
+    await enqueueOutbox(db, {
+      destination: 'platform',
+      aggregateType: 'order',
+      aggregateId: 'ghost',
+      payload: { kind: 'order.fulfil', orderExternalId: '#9999', orderNumber: '#9999', notifyCustomer: true, packages: [{ tracking: 'T1', carrier: null, trackingUrl: null, weightMg: null, lines: [{ lineExternalId: '#9999/1', quantity: 1 }] }] },
+      idempotencyKey: `ghost-${Date.now()}`,
+      stationId: 'st',
+      operatorId: null,
+      createdAt: new Date().toISOString(),
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+describe('the supervisor at the Sync tab', () => {
+  it('sees the demo store up to date, then a refused shipment loudly, sends it again and discards it', async () => {
+    const page = await openSupervisor('English', 'sync');
+    await page.locator('[data-testid=sync-state]').getByText('Demo store').waitFor();
+    await page.getByTestId('sync-now').click();
+    await page.locator('.sync-state--idle').getByText('Up to date').waitFor();
+    await page.getByTestId('sync-no-problems').waitFor();
+    await page.screenshot({ path: resolve(shots, 'sync-en.png') });
+
+    await enqueueUnknownFulfilment();
+    // The relay finds the row by itself within seconds; the store refuses it; the tab shows it.
+    const problem = page.locator('[data-testid^=sync-problem-]');
+    await problem.getByText('Refused by the store').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('sync-attention').innerText()).toBe('1');
+    expect(await page.locator('[data-testid=sync-state]').innerText()).toContain('Needs attention');
+    expect(await problem.innerText()).toContain('#9999');
+    expect(await problem.innerText()).toContain('The store no longer has this record');
+    expect(await page.getByTestId('status-sync').innerText()).not.toBe('');
+    await page.screenshot({ path: resolve(shots, 'sync-problem-en.png') });
+
+    const id = (await problem.getAttribute('data-testid'))!.replace('sync-problem-', '');
+    await page.getByTestId(`sync-retry-${id}`).click();
+    await page.getByText('It will be sent again now.').waitFor();
+    await page.getByTestId(`sync-discard-${id}`).click();
+    await page.getByTestId(`sync-discard-confirm-${id}`).click();
+    await page.getByTestId('sync-no-problems').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sync-attention').innerText()).toBe('0');
+    await page.close();
+  });
+
+  it('reads in Spanish with no English left on it', async () => {
+    await enqueueUnknownFulfilment();
+    const page = await openSupervisor('Español', 'sync');
+    await page.locator('[data-testid^=sync-problem-]').getByText('Rechazado por la tienda').waitFor({ timeout: 15_000 });
+    const text = await page.getByTestId('sync-tab').innerText();
+    for (const english of ['Refused', 'Up to date', 'Needs attention', 'Send again', 'Discard', 'Waiting', 'Problems']) expect(text).not.toContain(english);
+    await page.screenshot({ path: resolve(shots, 'sync-problem-es.png') });
+    await page.close();
+  });
+});
+
+describe('the supervisor at the Store tab', () => {
+  it('switches the station to a Shopify shop, never shows the token again, and back to the demo store', async () => {
+    const page = await openSupervisor('Español', 'store');
+    await page.getByTestId('store-platform-shopify').click();
+    await page.getByTestId('store-shop-domain').fill('mi-tienda.myshopify.com');
+    const token = 'shpat_e2e_0123456789abcdef0123456789';
+    await page.getByTestId('store-access-token').fill(token);
+    await page.screenshot({ path: resolve(shots, 'store-es.png') });
+    await page.getByTestId('store-save').click();
+    await page.getByTestId('store-save').getByText('Confirmar: cambiar esta estación').waitFor();
+    await page.getByTestId('store-save').click();
+    await page.getByTestId('store-notice').getByText('Guardado').waitFor();
+    expect(await page.getByTestId('store-access-token').inputValue()).toBe('');
+    expect(await page.getByTestId('store-access-token').getAttribute('placeholder')).toContain('Guardado');
+    expect(await page.content()).not.toContain(token);
+
+    await page.getByTestId('store-platform-demo').click();
+    await page.getByTestId('store-save').click();
+    await page.getByTestId('store-save').click();
+    await page.getByTestId('store-notice').getByText('Guardado').waitFor();
+    await page.getByTestId('supervisor-tab-sync').click();
+    await page.locator('[data-testid=sync-state]').getByText('Tienda de demostración').waitFor();
+    await page.close();
+  });
+});
