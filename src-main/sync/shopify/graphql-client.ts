@@ -53,7 +53,7 @@ export class GraphqlClient {
   async request<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<SyncResult<T>> {
     let authRetried = false;
     for (let attempt = 0; ; attempt++) {
-      const cost = this.costs.get(name) ?? (DOCUMENTS[name].trimStart().startsWith('mutation') ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+      const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
       const wait = this.budget.waitMs(cost, this.deps.now());
       if (wait > 0) await this.deps.sleep(wait);
       const token = await this.deps.tokens.token();

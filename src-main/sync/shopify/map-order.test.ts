@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { CLAIM_NOTE_PREFIX, orderState } from './map-order';
+import { fulfillmentOrdersQuery, ordersWithReturnsQuery } from './search-query';
+import { weightToMg } from './weight';
+
+const hold = (mine: boolean, notes: string) => ({ id: 'gid://shopify/FulfillmentHold/1', reason: 'OTHER', reasonNotes: notes, handle: null, heldByRequestingApp: mine });
+const fo = (status: Parameters<typeof orderState>[0]['status'], holds = [] as ReturnType<typeof hold>[], cancelledAt: string | null = null) => ({ status, fulfillmentHolds: holds, order: { id: 'gid://shopify/Order/1', name: '#1', cancelledAt } });
+
+describe('Shopify fulfillment order state as the bench sees it', () => {
+  it.each([
+    [fo('OPEN'), 'open'],
+    [fo('IN_PROGRESS'), 'open'],
+    [fo('ON_HOLD', [hold(true, `${CLAIM_NOTE_PREFIX}st-1`)]), 'open'],
+    [fo('ON_HOLD', [hold(true, `${CLAIM_NOTE_PREFIX}st-1`), hold(false, 'fraud')]), 'on-hold'],
+    [fo('ON_HOLD', [hold(false, `${CLAIM_NOTE_PREFIX}forged by another app`)]), 'on-hold'],
+    [fo('SCHEDULED'), 'on-hold'],
+    [fo('CLOSED'), 'fulfilled'],
+    [fo('CANCELLED'), 'cancelled'],
+    [fo('OPEN', [], '2026-11-23T10:00:00Z'), 'cancelled'],
+  ] as const)('%o → %s', (input, state) => {
+    expect(orderState(input)).toBe(state);
+  });
+});
+
+describe('search strings', () => {
+  it('builds the location and updated-at filter from validated values only', () => {
+    expect(fulfillmentOrdersQuery('gid://shopify/Location/42', '2026-11-22T10:00:00Z')).toBe("assigned_location_id:42 AND updated_at:>='2026-11-22T10:00:00Z'");
+    expect(fulfillmentOrdersQuery('gid://shopify/Location/42', null)).toBe('assigned_location_id:42');
+    expect(() => fulfillmentOrdersQuery('gid://shopify/Location/42', "2026' OR status:closed")).toThrow();
+    expect(() => fulfillmentOrdersQuery('42 OR x', null)).toThrow();
+    expect(ordersWithReturnsQuery(null)).toBe('return_status:in_progress');
+  });
+});
+
+describe('weights', () => {
+  it('converts every Shopify unit to whole milligrams', () => {
+    expect(weightToMg({ unit: 'GRAMS', value: 180 })).toBe(180_000);
+    expect(weightToMg({ unit: 'KILOGRAMS', value: 1.25 })).toBe(1_250_000);
+    expect(weightToMg({ unit: 'OUNCES', value: 1 })).toBe(28_350);
+    expect(weightToMg({ unit: 'POUNDS', value: 2 })).toBe(907_185);
+    expect(weightToMg(null)).toBeNull();
+  });
+});
