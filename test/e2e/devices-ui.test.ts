@@ -56,7 +56,7 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     await page.getByTestId('scale-sim-1250').click();
     await page.locator('[data-testid=scale-reading][data-status=stable]').waitFor();
     expect(await reading(page).innerText()).toBe('1.250 kg');
-    await page.getByTestId('scale-settled').getByText(/Settled: 1\.250 kg \(#1\)/).waitFor();
+    await page.getByTestId('scale-settled').getByText('Weight taken: 1.250 kg (#1)').waitFor();
 
     // Typed weight, then zero with the parcel still on: the scale now reads zero.
     await page.getByTestId('scale-sim-grams').fill('2345.5');
@@ -66,7 +66,7 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     await page.getByTestId('scale-zero').click();
     await page.locator('[data-testid=scale-reading][data-status=zero]').waitFor();
     expect(await reading(page).innerText()).toBe('0.000 kg');
-    expect(await page.getByTestId('scale-settled').innerText()).toBe('Nothing settled on the scale');
+    expect(await page.getByTestId('scale-settled').innerText()).toBe('No weight taken yet');
 
     // A test label to the demo printer (the 9100 sink): the job is listed as printed and its image shown.
     await page.getByTestId('test-print-label').click();
@@ -81,7 +81,9 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     // Health lists the simulated scale and the sink as connected; the status bar counts them.
     await page.locator('[data-testid=device-row][data-device=scale]').getByText('Connected').waitFor();
     expect(await page.getByTestId('status-devices').innerText()).toMatch(/Devices 3\/3/);
-    await page.screenshot({ path: resolve(shots, 'devices-en.png'), fullPage: true });
+    await page.screenshot({ path: resolve(shots, 'devices-en.png') });
+    await page.getByTestId('assign-form').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'devices-lower-en.png') });
     await logout(page);
     await page.close();
   });
@@ -102,9 +104,39 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     expect(await page.getByTestId('scan-last').innerText()).toContain(']C1');
     expect(await page.getByTestId('scan-last').innerText()).toContain('keyboard wedge');
     expect(await field.inputValue()).toBe('');
+    await page.getByTestId('status-devices').getByText('Devices 3/3').waitFor();
     // Not taken for a badge: the Devices tab shows scans itself.
     expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByTestId('scan-last').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(shots, 'devices-scan-en.png') });
+    await logout(page);
+    await page.close();
+  });
+
+  it('says why a label did not print, keeps the job, and offers Retry', async () => {
+    const page = await openDevicesAsSupervisor('English');
+    const sinkUri = await page.getByTestId('assign-label-uri').inputValue();
+    // Nothing listens on the discard port: a printer that is switched off.
+    await page.getByTestId('assign-label-uri').fill('tcp://127.0.0.1:9');
+    await page.getByTestId('assign-save').click();
+    await page.getByTestId('devices-notice').getByText('Saved').waitFor();
+    await page.getByTestId('test-print-label').click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-error-code')).toBe('printer.connection-refused');
+    const failed = page.locator('[data-testid=print-job][data-status=failed]').first();
+    await failed.waitFor();
+    expect(await failed.innerText()).toContain('tcp://127.0.0.1:9');
+    await page.locator('[data-testid=device-row][data-device="printer:label"]').getByText('Not connected').waitFor();
+    await page.getByTestId('status-devices').getByText('Label printer: Not connected').waitFor();
+    await page.getByTestId('print-jobs').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'devices-failed-job-en.png') });
+    await failed.getByTestId('retry-job').click();
+    await page.locator('[role=alert][data-error-code="printer.connection-refused"]').waitFor();
+    // The demo printer again, for the tests that follow.
+    await page.getByTestId('assign-label-uri').fill(sinkUri);
+    await page.getByTestId('assign-save').click();
+    await page.getByTestId('devices-notice').getByText('Saved').waitFor();
     await logout(page);
     await page.close();
   });
@@ -115,9 +147,12 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     // The zero set earlier still holds (2345.5 g under it): 4800 g reads 2,455 kg, with a decimal comma.
     await page.getByTestId('scale-reading').getByText('2,455 kg').waitFor();
     await page.getByTestId('scale-state').getByText('Estable').waitFor();
+    await page.getByTestId('scale-settled').getByText(/Peso tomado: 2,455 kg/).waitFor();
     await page.getByText('Impresoras', { exact: true }).waitFor();
     await page.getByTestId('label-preview').waitFor();
-    await page.screenshot({ path: resolve(shots, 'devices-es.png'), fullPage: true });
+    await page.screenshot({ path: resolve(shots, 'devices-es.png') });
+    await page.getByTestId('assign-form').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'devices-lower-es.png') });
     await page.getByTestId('scale-sim-0').click();
     await logout(page);
     await page.getByRole('button', { name: 'English', exact: true }).click();

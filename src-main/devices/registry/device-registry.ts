@@ -147,7 +147,8 @@ export class DeviceRegistry implements DeviceHub {
     if (this.#scale.assignment) out.push(scaleStatus(this.#scale));
     for (const role of ['label', 'document'] as const) {
       const uri = this.#desk.uri(role);
-      if (uri) out.push(printerStatus(role, uri, this.#desk.lastJobs.get(uri) ?? null, this.#deps.simulation?.sink?.uri === uri));
+      const info = role === 'label' ? this.#assignments.labelPrinter : null;
+      if (uri) out.push(printerStatus(role, uri, this.#desk.lastJobs.get(uri) ?? null, this.#deps.simulation?.sink?.uri === uri, info));
     }
     return out;
   }

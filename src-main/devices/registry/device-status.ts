@@ -12,7 +12,7 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 /** The keyboard wedge has no connection to lose: the OS owns it (device-protocols.md §3.1). */
 export function keyboardStatus(lastScanAt: string | null): DeviceStatus {
-  return { id: 'scanner:keyboard', kind: 'scanner', name: 'Keyboard-wedge scanner', address: 'keyboard', connected: true, simulated: false, lastSeenAt: lastScanAt, lastError: null, lastErrorCode: null, badFrames: 0 };
+  return { id: 'scanner:keyboard', kind: 'scanner', name: '', address: 'keyboard', connected: true, simulated: false, lastSeenAt: lastScanAt, lastError: null, lastErrorCode: null, badFrames: 0 };
 }
 
 export function scannerStatus(scanner: ScannerDriver): DeviceStatus {
@@ -20,7 +20,7 @@ export function scannerStatus(scanner: ScannerDriver): DeviceStatus {
   return {
     id: scanner.id,
     kind: 'scanner',
-    name: scanner.address.includes(':') && !scanner.address.startsWith('/') ? 'HID POS scanner' : 'Serial scanner',
+    name: scanner.address.startsWith('/') ? 'serial' : 'HID POS',
     address: scanner.address,
     connected: h.connected,
     simulated: false,
@@ -48,12 +48,12 @@ export function scaleStatus(slot: ScaleSlot): DeviceStatus {
 }
 
 /** A printer is "connected" until a job to it fails; there is no line to watch between jobs. */
-export function printerStatus(role: PrinterRole, uri: string, last: PrintJob | null, simulated: boolean): DeviceStatus {
+export function printerStatus(role: PrinterRole, uri: string, last: PrintJob | null, simulated: boolean, info: { language: string; size: string; dpi: number } | null = null): DeviceStatus {
   const failed = last?.status === 'failed';
   return {
     id: `printer:${role}`,
     kind: role === 'label' ? 'label-printer' : 'document-printer',
-    name: role === 'label' ? 'Label printer' : 'Document printer',
+    name: info ? `${info.language.toUpperCase()} · ${info.size} · ${info.dpi} dpi` : 'PDF',
     address: uri,
     connected: !failed,
     simulated,

@@ -99,7 +99,8 @@ export class PrinterDesk {
   }
 
   #remember(outcome: PrintOutcome, document: HubPrintRequest['document']): void {
-    if (document.language !== 'zpl' || !outcome.job) return;
+    // Only a label that printed is "the last label"; a failed one is in the job list with its reason.
+    if (document.language !== 'zpl' || !outcome.ok) return;
     this.#lastLabel = { jobId: outcome.job.id, zpl: Buffer.from(document.bytes).toString('utf8'), printer: outcome.job.printer, at: outcome.job.updatedAt };
   }
 }

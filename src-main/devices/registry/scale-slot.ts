@@ -131,9 +131,10 @@ function describeAddress(a: ScaleAssignment | null, sim: SimulatedScaleLink | nu
 
 function describeName(a: ScaleAssignment | null, sim: SimulatedScaleLink | null): string {
   if (!a) return '';
-  if (a.kind === 'serial') return `${PROTOCOL_NAMES[a.protocol]} scale`;
-  if (a.kind === 'hid') return 'HID POS scale';
-  return sim?.via === 'socat' ? 'MT-SICS scale (simulated, socat)' : 'MT-SICS scale (simulated, in memory)';
+  if (a.kind === 'serial') return PROTOCOL_NAMES[a.protocol];
+  if (a.kind === 'hid') return 'HID POS';
+  // The address says socat:… or memory:…; the Simulated badge says the rest.
+  return sim ? 'MT-SICS' : '';
 }
 
 export function hex(n: number): string {

@@ -1,9 +1,9 @@
 import type { DeviceStatus } from '../../../src-shared/domain/devices';
 import type { ErrorCode } from '../../../src-shared/errors/codes';
-import { errorText, useStation, useT } from '../../store/station-store';
+import { errorText, locale, useStation, useT } from '../../store/station-store';
 
 function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(iso).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 /** Every device the station knows, with what support asks first: connected, when last heard, the last error. */
@@ -16,9 +16,9 @@ export function HealthList() {
       <ul className="health-list">
         {devices.map((d) => (
           <li key={d.id} className="health-row" data-testid="device-row" data-device={d.id}>
-            <span className={`dot dot--${d.connected ? 'ok' : 'warn'}`} aria-hidden="true" />
+            <span className={`health-dot health-dot--${d.connected ? 'ok' : 'down'}`} aria-hidden="true" />
             <div className="health-main">
-              <strong>{t(`devices.kind.${d.kind}`)}</strong> <span className="health-name">{d.name}</span>
+              <strong>{t(`devices.kind.${d.kind}`)}</strong> {d.name && <span className="health-name">{d.name}</span>}
               {d.simulated && <span className="badge badge--sim">{t('devices.scale.simulated')}</span>}
               <div className="health-address mono">{d.address}</div>
               <div className="health-meta">

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { MessageKey } from '../../i18n/en';
-import { errorText, useT } from '../../store/station-store';
+import { errorText, locale, useT } from '../../store/station-store';
 import { retryJob, useDevices } from './devices-store';
 
 /** The last print jobs; a failed one says why in the person's language and offers Retry. */
@@ -26,10 +26,12 @@ export function JobsTable() {
           <tbody>
             {jobs.map((job) => (
               <tr key={job.id} data-testid="print-job" data-status={job.status} className={`job job--${job.status}`}>
-                <td className="mono">{new Date(job.createdAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}</td>
+                <td className="mono">{new Date(job.createdAt).toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' })}</td>
                 <td>
                   {t(`devices.jobs.kind.${job.kind}` as MessageKey)}
-                  <div className="job-printer mono">{job.printer}</div>
+                  <div className="job-printer mono" title={job.printer}>
+                    {job.printer}
+                  </div>
                 </td>
                 <td>
                   <strong>{t(`devices.jobs.status.${job.status}`)}</strong>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { DeviceHealth, SyncStatus } from '../../../src-shared/domain/types';
 import type { MessageKey } from '../../i18n/en';
 import { api, useStation, useT } from '../../store/station-store';
@@ -26,6 +27,16 @@ export function StatusBar() {
   const t = useT();
   const { info, session, sync, devices, connection } = useStation();
   const connected = devices.filter((d) => d.connected).length;
+  const operatorId = session?.operator.id ?? null;
+  useEffect(() => {
+    // `devices:status` needs a session and only speaks on a change: ask once per login.
+    if (!operatorId) return;
+    void api()
+      .call['devices:status']({})
+      .then((result) => {
+        if (result.ok) useStation.setState({ devices: result.value });
+      });
+  }, [operatorId]);
   // The first device that is down, named: "Scale: Not connected" tells a packer what to check.
   const firstDown = devices.find((d) => !d.connected);
   return (
@@ -43,8 +54,11 @@ export function StatusBar() {
       </div>
       <div className="status-group">
         <span className={`status-item dot dot--${devicesTone(devices)}`} data-testid="status-devices">
-          {devices.length === 0 ? t('status.devicesNone') : t('status.devices', { connected, total: devices.length })}
-          {firstDown && ` · ${t('status.devicesProblem', { name: t(`devices.kind.${firstDown.kind}`), problem: t('devices.health.disconnected') })}`}
+          {firstDown
+            ? t('status.devicesProblem', { name: t(`devices.kind.${firstDown.kind}`), problem: t('devices.health.disconnected') })
+            : devices.length === 0
+              ? t('status.devicesNone')
+              : t('status.devices', { connected, total: devices.length })}
         </span>
         <span className={`status-item dot dot--sync-${syncTone(sync)}`} data-testid="status-sync">
           {t(syncKey(sync))}
