@@ -4,7 +4,7 @@
  * in station.ts, which knows nothing about Electron (reference/electron-style-security.md A6 #2).
  */
 import { join, resolve } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session } from 'electron';
 import { createStation, type Station } from './station';
 import { createAppProtocolHandler } from './shell/app-protocol';
 import { openWithSystemBrowser, safeOpenExternal } from './shell/external-links';
@@ -14,6 +14,8 @@ import { guardAllWebContents } from './shell/navigation-guard';
 import { APP_SCHEME, startUrl, trustedOrigins } from './shell/origins';
 import { installPermissionHandlers } from './shell/permissions';
 import { createSecureWindow } from './shell/secure-window';
+import { safeStorageCipher } from './shell/safe-storage-cipher';
+import { EnvOverride, FileSecretStore } from './sync/secrets/file-secret-store';
 
 // Found from this file (out/main/index.js), as the CLI does, so `electron .` and
 // `electron out/main/index.js` (Playwright) agree, and so does a packaged app.asar.
@@ -62,6 +64,8 @@ async function start(): Promise<void> {
     resourcesDir: RESOURCES_DIR,
     version: app.getVersion(),
     logToConsole: !app.isPackaged,
+    // The store's credentials encrypted by the OS keyring; never the station server's plain 0600 file.
+    sync: { secrets: new EnvOverride(new FileSecretStore(join(app.getPath('userData'), 'secrets.os.json'), safeStorageCipher(safeStorage))) },
   });
   closeBeforeQuit(app, () => station.close(), (error) => console.error('bancada: closing the station failed', error));
   const log = station.logger;

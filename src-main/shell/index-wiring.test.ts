@@ -66,6 +66,7 @@ vi.mock('electron', async () => {
       handle: vi.fn(() => void fakes.order.push('protocol.handle')),
     },
     session: { defaultSession: session },
+    safeStorage: { isEncryptionAvailable: () => true, getSelectedStorageBackend: () => 'gnome_libsecret', encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
     shell: { openExternal: vi.fn() },
   };
 });
@@ -117,6 +118,8 @@ describe('the Electron shell wiring (src-main/index.ts)', () => {
   it('opens the station in the user-data folder and serves, registers and shows in that order', async () => {
     const { ipcMain, session } = await boot();
     expect(fakes.createStation).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/data/userData', version: '0.1.0' }));
+    // The store's credentials go to the OS keyring-backed store, not the station server's plain file.
+    expect((fakes.createStation.mock.calls[0]![0] as { sync: { secrets: { kind: string } } }).sync.secrets.kind).toBe('os');
     // The page must find its protocol and its IPC handlers in place when the window loads it.
     const order = fakes.order.filter((step) => ['protocol.handle', 'ipcMain.handle', 'new BrowserWindow'].includes(step));
     expect([order[0], order.at(-1), order.lastIndexOf('ipcMain.handle') < order.indexOf('new BrowserWindow')]).toEqual(['protocol.handle', 'new BrowserWindow', true]);

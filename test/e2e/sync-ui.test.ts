@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Database } from '../../src-main/db/database';
-import { enqueueOutbox } from '../../src-main/db/repos/outbox';
-import { DATABASE_FILE } from '../../src-main/station';
+import sqlite3 from 'sqlite3';
 import { launchBrowser, startStation, type RunningStation } from './harness';
 
 /** The supervisor's Sync and Store tabs on a demo station syncing with the embedded demo store. */
@@ -38,23 +36,22 @@ async function openSupervisor(language: 'English' | 'Español', tab: 'sync' | 's
   return page;
 }
 
-/** What another writer (the packing bench, `bancada sync`) would leave: a fulfilment of an order the store does not have. */
-async function enqueueUnknownFulfilment(): Promise<void> {
-  const db = await Database.open(join(station.dataDir, DATABASE_FILE));
-  try {
-    await enqueueOutbox(db, {
-      destination: 'platform',
-      aggregateType: 'order',
-      aggregateId: 'ghost',
-      payload: { kind: 'order.fulfil', orderExternalId: '#9999', orderNumber: '#9999', notifyCustomer: true, packages: [{ tracking: 'T1', carrier: null, trackingUrl: null, weightMg: null, lines: [{ lineExternalId: '#9999/1', quantity: 1 }] }] },
-      idempotencyKey: `ghost-${Date.now()}`,
-      stationId: 'st',
-      operatorId: null,
-      createdAt: new Date().toISOString(),
-    });
-  } finally {
-    await db.close();
-  }
+/**
+ * What another writer (the packing bench, `bancada sync`) would leave: a fulfilment of an order the
+ * store does not have. Written with plain sqlite3 (this file is typechecked with the DOM side, which
+ * does not see src-main), to the station's own file while it runs, as WAL allows.
+ */
+function enqueueUnknownFulfilment(): Promise<void> {
+  const payload = { kind: 'order.fulfil', orderExternalId: '#9999', orderNumber: '#9999', notifyCustomer: true, packages: [{ tracking: 'T1', carrier: null, trackingUrl: null, weightMg: null, lines: [{ lineExternalId: '#9999/1', quantity: 1 }] }] };
+  return new Promise((res, rej) => {
+    const db = new sqlite3.Database(join(station.dataDir, 'bancada.sqlite'));
+    db.configure('busyTimeout', 5000);
+    db.run(
+      `INSERT INTO outbox (destination, aggregate_type, aggregate_id, kind, payload, idempotency_key, station_id, created_at) VALUES ('platform', 'order', 'ghost', 'order.fulfil', ?, ?, 'st', ?)`,
+      [JSON.stringify(payload), `ghost-${Date.now()}-${Math.random()}`, new Date().toISOString()],
+      (error) => db.close(() => (error ? rej(error) : res())),
+    );
+  });
 }
 
 describe('the supervisor at the Sync tab', () => {
