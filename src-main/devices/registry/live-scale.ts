@@ -48,7 +48,9 @@ export class LiveScaleFeed {
   /** A decoded reading: the display changes; a weight only for stable and motion (scales/types.ts). */
   reading(reading: ScaleReading): void {
     const mg = reading.status === 'stable' || reading.status === 'motion' ? reading.mg : null;
-    this.#set({ ...this.#live, status: reading.status, mg }, reading.status !== this.#live.status);
+    // An empty platter ends the box at once (the stability filter says "cleared" right after; stability.ts).
+    const settled = reading.status === 'zero' || reading.status === 'under' ? null : this.#live.settled;
+    this.#set({ ...this.#live, status: reading.status, mg, settled }, reading.status !== this.#live.status);
   }
 
   /** The stability filter settled: a new weight for the bench. Zero and empty never get here (stability.ts). */
