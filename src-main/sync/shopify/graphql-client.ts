@@ -47,11 +47,30 @@ export interface ClientDeps extends HttpDeps {
 export class GraphqlClient {
   readonly budget = new CostBudget();
   private readonly costs = new Map<DocumentName, number>();
+  private readonly pageSizes = new Map<DocumentName, number>();
+  /** The GraphQL error codes of the last answer (MAX_COST_EXCEEDED drives page shrinking). */
+  private lastErrorCodes: readonly string[] = [];
+
+  /**
+   * A paged read whose page size shrinks (and stays shrunk) when Shopify says one page costs more
+   * than a single query may (MAX_COST_EXCEEDED) or more than the whole bucket holds: our cost model
+   * is the documented one, and a page must never get stuck because Shopify counts differently.
+   */
+  async requestPage<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>, defaultSize: number): Promise<SyncResult<T>> {
+    for (;;) {
+      const size = this.pageSizes.get(name) ?? defaultSize;
+      const res = await this.request(name, { ...variables, first: size }, schema);
+      const tooBig = this.lastErrorCodes.includes('MAX_COST_EXCEEDED') || this.lastErrorCodes.includes('COST_ABOVE_BUCKET');
+      if (res.ok || !tooBig || size <= 1) return res;
+      this.pageSizes.set(name, Math.max(1, Math.floor(size / 2)));
+    }
+  }
 
   constructor(private readonly deps: ClientDeps) {}
 
   async request<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<SyncResult<T>> {
     let authRetried = false;
+    this.lastErrorCodes = [];
     for (let attempt = 0; ; attempt++) {
       const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
       const wait = this.budget.waitMs(cost, this.deps.now());
@@ -83,8 +102,14 @@ export class GraphqlClient {
         this.deps.onCost?.(name, reported);
       }
       const errors = envelope.value.errors ?? [];
+      this.lastErrorCodes = errors.map((e) => e.extensions?.code ?? '');
       if (errors.length > 0) {
         const throttled = errors.some((e) => e.extensions?.code === 'THROTTLED');
+        if (throttled && reported && reported.requestedQueryCost > reported.throttleStatus.maximumAvailable) {
+          // Waiting cannot help: the bucket never holds this much.
+          this.lastErrorCodes = [...this.lastErrorCodes, 'COST_ABOVE_BUCKET'];
+          return failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
+        }
         if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
         return classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined);
       }

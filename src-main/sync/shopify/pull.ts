@@ -2,6 +2,7 @@
  * The pulls: work for this location, returns, catalog, and one order. Page sizes keep each
  * document's requested cost under Shopify's single-query cap of 1,000 points (store-platforms.md
  * §1.11; the emulator computes the same costs): 25 FOs × 39 + 2, 100 variants × 8 + 2, 50 orders × 8 + 2.
+ * Should Shopify count higher, GraphqlClient.requestPage halves the page until it fits.
  */
 import type { Page, PullRequest, RemoteOrder, RemoteProduct, RemoteReturn, SyncResult } from '../adapter';
 import { failure } from './errors';
@@ -38,7 +39,7 @@ export async function pullOrders(client: GraphqlClient, request: PullRequest, fa
     return badRequest('The pull cursor is not an ISO-8601 time');
   }
   // Closed and cancelled FOs matter only as changes to work we already have: the first pull skips them.
-  const res = await client.request('FulfillmentOrdersForLocation', { first: PAGE_SIZE.fulfillmentOrders, after: request.page, query, includeClosed: request.since !== null }, FulfillmentOrdersPageSchema);
+  const res = await client.requestPage('FulfillmentOrdersForLocation', { after: request.page, query, includeClosed: request.since !== null }, FulfillmentOrdersPageSchema, PAGE_SIZE.fulfillmentOrders);
   if (!res.ok) return res;
   const items: RemoteOrder[] = [];
   for (const fo of res.value.fulfillmentOrders.nodes) {
@@ -90,7 +91,7 @@ export async function pullReturns(client: GraphqlClient, request: PullRequest): 
   } catch {
     return badRequest('The pull cursor is not an ISO-8601 time');
   }
-  const res = await client.request('OrdersWithReturns', { first: PAGE_SIZE.orders, after: request.page, query }, OrdersWithReturnsSchema);
+  const res = await client.requestPage('OrdersWithReturns', { after: request.page, query }, OrdersWithReturnsSchema, PAGE_SIZE.orders);
   if (!res.ok) return res;
   const items: RemoteReturn[] = [];
   for (const order of res.value.orders.nodes) {
@@ -113,7 +114,7 @@ export async function pullProducts(client: GraphqlClient, request: PullRequest):
   } catch {
     return badRequest('The pull cursor is not an ISO-8601 time');
   }
-  const res = await client.request('ProductVariants', { first: PAGE_SIZE.productVariants, after: request.page, query }, ProductVariantsSchema);
+  const res = await client.requestPage('ProductVariants', { after: request.page, query }, ProductVariantsSchema, PAGE_SIZE.productVariants);
   if (!res.ok) return res;
   const { hasNextPage, endCursor } = res.value.productVariants.pageInfo;
   return { ok: true, value: { items: res.value.productVariants.nodes.map(mapProduct), next: hasNextPage ? endCursor : null } };

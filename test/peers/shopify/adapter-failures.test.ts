@@ -127,6 +127,27 @@ describe('Shopify failures', () => {
     expect(clock.slept - before).toBeLessThan(11_000);
   });
 
+  it.each([
+    ['a lower single-query cap', { maxSingleQueryCost: 400 }],
+    ['a bucket smaller than one page', { bucket: { maximumAvailable: 300, restoreRate: 100 } }],
+  ])('shrinks its pages when Shopify counts one page too expensive (%s)', async (_name, options) => {
+    const clock = new VirtualClock();
+    peer = await startPeer({ virtual: clock, ...options });
+    for (let i = 0; i < 40; i++) peer.emulator.state.addOrder(peer.locationId, [{ sku: `S-${i}`, quantity: 1 }]);
+    const adapter = peer.adapter();
+    let page: string | null = null;
+    const seen = new Set<string>();
+    do {
+      const res = await adapter.pullOrders({ since: null, page, locationId: null });
+      if (!res.ok) throw new Error(res.message);
+      res.value.items.forEach((o) => seen.add(o.externalId));
+      page = res.value.next;
+    } while (page);
+    expect(seen.size).toBe(40);
+    const sizes = peer.emulator.requests.filter((r) => r.operation === 'FulfillmentOrdersForLocation' && !r.throttled && r.actualCost !== null).map((r) => r.variables.first);
+    expect(new Set(sizes)).toEqual(new Set([6])); // 25 → 12 → 6, and it stays there
+  });
+
   it('gives up on THROTTLED after a few tries with the wait the budget needs', async () => {
     const clock = new VirtualClock();
     peer = await startPeer({ virtual: clock });

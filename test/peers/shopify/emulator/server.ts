@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   /** Milliseconds since the epoch; the bucket, token expiry and record timestamps follow it. */
   readonly clock?: () => number;
   readonly bucket?: BucketOptions;
+  /** Shopify's cap on one query's requested cost; lower it to test page shrinking. */
+  readonly maxSingleQueryCost?: number;
   /** 0 (default) picks a free port. */
   readonly port?: number;
   /** Lifetime of client-credentials tokens; Shopify's is 24 h (store-platforms.md §1.2). */
@@ -77,6 +79,7 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
   const views = makeViews(state);
   const roots = { query: queryRoot(state, views), mutation: mutationRoot(state, views) };
   const bucket = new LeakyBucket(options.bucket ?? STANDARD_PLAN, clock);
+  const maxCost = options.maxSingleQueryCost ?? MAX_SINGLE_QUERY_COST;
   const faults = new FaultQueue();
   const requests: RequestRecord[] = [];
   const accessToken = `shpat_emulator${randomBytes(12).toString('hex')}`;
@@ -185,9 +188,9 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
     const op = pickOperation(document, operation);
     if (!op) return send(res, 200, JSON.stringify({ errors: [{ message: 'Operation not found', extensions: { code: 'BAD_REQUEST' } }] }));
     const requested = requestedCost(schema, document, op, variables);
-    if (requested > MAX_SINGLE_QUERY_COST) {
+    if (requested > maxCost) {
       record(operation, variables, 200, fault, { requested });
-      return send(res, 200, JSON.stringify({ errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: MAX_SINGLE_QUERY_COST } }], extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } } }));
+      return send(res, 200, JSON.stringify({ errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost } }], extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } } }));
     }
     if (!bucket.take(requested)) {
       record(operation, variables, 200, fault, { throttled: true, requested });
