@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { StoreCredentials, StorePlatform, StoreSettings } from '../../../src-shared/domain/store';
+import type { StoreCredentials, StorePlatform, StoreSettings, StoreView } from '../../../src-shared/domain/store';
 import { ErrorBanner } from '../../components/error-banner';
 import { useT } from '../../store/station-store';
 import { clearSyncMessages, loadStoreView, saveStore, testStore, useSync } from './sync-store';
@@ -49,17 +49,20 @@ function toInput(form: Form): { settings: StoreSettings; credentials: StoreCrede
  * protected file); leaving them empty keeps the saved ones.
  */
 export function StoreTab() {
-  const t = useT();
-  const { view, connection, busy, error, notice } = useSync();
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [confirming, setConfirming] = useState(false);
+  const view = useSync((s) => s.view);
   useEffect(() => {
     clearSyncMessages();
     void loadStoreView();
   }, []);
-  useEffect(() => {
-    if (view) setForm(fromSettings(view.settings));
-  }, [view]);
+  // The form starts from the saved settings, and again whenever they change (a save, another screen).
+  return <StoreForm key={JSON.stringify(view?.settings ?? null)} view={view} />;
+}
+
+function StoreForm({ view }: { readonly view: StoreView | null }) {
+  const t = useT();
+  const { connection, busy, error, notice } = useSync();
+  const [form, setForm] = useState<Form>(() => (view ? fromSettings(view.settings) : EMPTY));
+  const [confirming, setConfirming] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setConfirming(false);
     setForm((f) => ({ ...f, [key]: value }));
