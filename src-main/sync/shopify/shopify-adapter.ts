@@ -6,7 +6,8 @@ import type { ConnectionInfo, PushResult, SyncAdapter, SyncResult } from '../ada
 import type { OutboxOperation } from '../operations';
 import { OutboxPayloadSchema } from '../operations';
 import { tokenSource } from './auth';
-import { baseUrlOf, SHOPIFY_API_VERSION, type ShopifyAdapterConfig } from './config';
+import { z } from 'zod';
+import { baseUrlOf, LocationGidSchema, LoopbackEndpointSchema, SHOPIFY_API_VERSION, ShopDomainSchema, type ShopifyAdapterConfig } from './config';
 import { failure } from './errors';
 import { GraphqlClient, type CostExtension } from './graphql-client';
 import type { DocumentName } from './documents';
@@ -24,8 +25,18 @@ export interface ShopifyAdapter extends SyncAdapter {
   readonly costReports: ReadonlyMap<DocumentName, CostExtension>;
 }
 
+/** Where the token may be sent: a myshopify.com shop over https, or a loopback emulator. */
+const TargetSchema = z.object({
+  shopDomain: ShopDomainSchema,
+  apiVersion: z.literal(SHOPIFY_API_VERSION),
+  locationId: LocationGidSchema.nullable(),
+  endpoint: LoopbackEndpointSchema.optional(),
+});
+
+/** Throws a TypeError (naming the field, never a secret) when the non-secret settings are invalid. */
 export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapter {
-  if (config.apiVersion !== SHOPIFY_API_VERSION) throw new Error(`Only Shopify API ${SHOPIFY_API_VERSION} is supported`);
+  const target = TargetSchema.safeParse({ shopDomain: config.shopDomain, apiVersion: config.apiVersion, locationId: config.locationId, endpoint: config.endpoint });
+  if (!target.success) throw new TypeError(`Invalid Shopify settings: ${target.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const closing = new AbortController();
   const now = config.now ?? Date.now;
   const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
