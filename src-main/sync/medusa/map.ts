@@ -12,7 +12,7 @@
  *   has units to come and stays "expected" with only the remaining units listed.
  */
 import type { RemoteAddress, RemoteOrder, RemoteOrderLine, RemoteOrderState, RemoteProduct, RemoteReturn, RemoteReturnState } from '../adapter';
-import type { MedusaOrder, MedusaReturn } from './schemas';
+import type { MedusaOrder, MedusaReturn, ReturnOrder } from './schemas';
 import type { z } from 'zod';
 import type { AddressSchema, ProductSchema } from './schemas';
 
@@ -119,22 +119,22 @@ export function returnState(status: MedusaReturn['status']): RemoteReturnState {
   }
 }
 
-export function toRemoteReturn(record: MedusaReturn): RemoteReturn {
-  const orderItems = new Map((record.order?.items ?? []).map((item) => [item.id, item]));
+/** `order`: the return's order (number, shipping name), read with the return or in a second request. */
+export function toRemoteReturn(record: MedusaReturn, order: Pick<ReturnOrder, 'display_id' | 'shipping_address'> | null | undefined = record.order): RemoteReturn {
   return {
     externalId: record.id,
     rmaNumber: `R${record.display_id}`,
     orderExternalId: record.order_id,
-    orderNumber: record.order ? `#${record.order.display_id}` : '',
-    customerName: personName(record.order?.shipping_address),
+    orderNumber: order ? `#${order.display_id}` : '',
+    customerName: personName(order?.shipping_address),
     state: returnState(record.status),
     createdAt: record.created_at,
     updatedAt: record.updated_at,
     items: record.items
       .map((item) => ({
         externalId: item.item_id,
-        sku: orderItems.get(item.item_id)?.variant_sku ?? '',
-        title: orderItems.get(item.item_id)?.title ?? '',
+        sku: item.item?.variant_sku ?? '',
+        title: item.item?.title ?? '',
         quantity: Math.max(0, item.quantity - (item.received_quantity ?? 0)),
         reason: item.reason?.label ?? null,
       }))

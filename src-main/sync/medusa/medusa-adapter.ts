@@ -95,7 +95,10 @@ export class MedusaAdapter implements SyncAdapter {
     const { returns, count } = listed.value;
     // Returns name the location they come back to; one without a location may come here too.
     const here = returns.filter((record) => !record.location_id || record.location_id === locationId);
-    return { ok: true, value: { items: here.map(toRemoteReturn), next: nextPage(offset, returns.length, count) } };
+    const orders = await this.client.returnOrders(here.map((record) => record.order_id));
+    if (!orders.ok) return orders;
+    const items = here.map((record) => toRemoteReturn(record, orders.value.get(record.order_id)));
+    return { ok: true, value: { items, next: nextPage(offset, returns.length, count) } };
   }
 
   async pullProducts(request: PullRequest): Promise<SyncResult<Page<RemoteProduct>>> {

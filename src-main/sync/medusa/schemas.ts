@@ -82,6 +82,7 @@ export const ReturnItemSchema = z.object({
   received_quantity: Count.nullish(),
   damaged_quantity: Count.nullish(),
   reason: z.object({ value: ShortText, label: ShortText }).nullish(),
+  item: z.object({ title: ShortText, variant_sku: ShortText.nullish() }).nullish(),
 });
 
 export const ReturnSchema = z.object({
@@ -93,15 +94,13 @@ export const ReturnSchema = z.object({
   created_at: Timestamp,
   updated_at: Timestamp,
   items: z.array(ReturnItemSchema).max(10_000),
-  order: z
-    .object({
-      display_id: Count,
-      shipping_address: AddressSchema.nullish(),
-      items: z.array(z.object({ id: Id, title: ShortText, variant_sku: ShortText.nullish() })).max(10_000).nullish(),
-    })
-    .nullish(),
+  order: z.object({ display_id: Count, shipping_address: AddressSchema.nullish() }).nullish(),
 });
 export type MedusaReturn = z.infer<typeof ReturnSchema>;
+
+export const ReturnOrderSchema = z.object({ id: Id, display_id: Count, shipping_address: AddressSchema.nullish() });
+export type ReturnOrder = z.infer<typeof ReturnOrderSchema>;
+export const ReturnOrderListSchema = z.object({ orders: z.array(ReturnOrderSchema).max(1_000) });
 
 export const ReturnListSchema = z.object({ returns: z.array(ReturnSchema).max(1_000), ...PageInfo });
 export const ReturnEnvelopeSchema = z.object({ return: ReturnSchema });
