@@ -110,6 +110,13 @@ export const PackViewSchema = z.strictObject({
   reopened: z.boolean(),
   suggestedBox: z.string().nullable(),
   startedAt: z.string(),
+  /** The order packed just before this one opened by itself: its labels stay in sight. */
+  previous: z
+    .strictObject({
+      orderNumber: z.string(),
+      packages: z.array(z.strictObject({ packageId: z.string(), index: z.number().int(), tracking: z.string().nullable(), labelState: z.enum(LABEL_STATES), labelError: z.string().nullable() })),
+    })
+    .nullable(),
 });
 export type PackView = z.infer<typeof PackViewSchema>;
 

@@ -23,6 +23,7 @@ ALTER TABLE packages ADD COLUMN label_job_id TEXT;
 ALTER TABLE packages ADD COLUMN label_error TEXT;
 
 -- Box presets: scanned by their code or picked on screen; dimensions for the volume suggestion.
+-- Names are sizes (XS…L), the same in every language the bench speaks.
 CREATE TABLE boxes (
   code TEXT PRIMARY KEY,
   name TEXT NOT NULL,
@@ -33,10 +34,10 @@ CREATE TABLE boxes (
   active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 ) STRICT;
 INSERT INTO boxes (code, name, length_mm, width_mm, height_mm, tare_mg) VALUES
-  ('BOX-MAILER', 'Mailer bag', 350, 250, 30, 15000),
-  ('BOX-S', 'Box S', 250, 200, 100, 120000),
-  ('BOX-M', 'Box M', 400, 300, 200, 280000),
-  ('BOX-L', 'Box L', 600, 400, 400, 550000);
+  ('BOX-MAILER', 'XS', 350, 250, 30, 15000),
+  ('BOX-S', 'S', 250, 200, 100, 120000),
+  ('BOX-M', 'M', 400, 300, 200, 280000),
+  ('BOX-L', 'L', 600, 400, 400, 550000);
 
 -- Short ships and other exceptions: the supervisor's list.
 CREATE TABLE pack_exceptions (

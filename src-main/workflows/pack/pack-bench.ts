@@ -87,12 +87,24 @@ export class PackBench extends PackService {
   /** Reprints one package's label (or every label of the pack on screen), audited. */
   reprint(operator: Operator, packageId?: string): Promise<PackView | null> {
     return this.serial(async () => {
-      if (packageId) await this.#reprintPackage(packageId, operator);
+      if (packageId) {
+        await this.#reprintPackage(packageId, operator);
+        await this.#refreshPrevious(packageId);
+      }
       else if (this.pack) await this.#reprintAll(this.pack, operator);
       else throw new AppError('pack.nothing-to-reprint', 'no pack on screen and no package named');
       if (this.pack) await this.reloadLabels(this.pack);
       return this.publish();
     });
+  }
+
+  /** A reprint of the order packed just before: its label state on screen follows. */
+  async #refreshPrevious(packageId: string): Promise<void> {
+    const previous = this.previous;
+    if (!previous?.packages.some((p) => p.packageId === packageId)) return;
+    const row = await getPackage(this.bench.db, packageId);
+    if (!row) return;
+    this.previous = { ...previous, packages: previous.packages.map((p) => (p.packageId === packageId ? { ...p, labelState: row.labelState, labelError: row.labelError } : p)) };
   }
 
   // ---- complete --------------------------------------------------------------------------------
@@ -144,7 +156,10 @@ export class PackBench extends PackService {
     await this.#printLabels(pack, who);
     await this.#printSlip(pack);
     const view = this.publish();
-    if (this.bench.settings.openNextOnComplete) await this.#openNext(who);
+    if (this.bench.settings.openNextOnComplete) {
+      this.previous = { orderNumber: order.number, packages: [...pack.labels].map(([index, l]) => ({ packageId: pack.packageIds.get(index)!, index, tracking: l.tracking, labelState: l.labelState, labelError: l.labelError })) };
+      await this.#openNext(who);
+    }
     return { outcome: 'order-complete', code: null, view };
   }
 
@@ -286,6 +301,7 @@ export class PackBench extends PackService {
     });
     this.detach();
     this.pack = null;
+    this.previous = null;
     this.publish();
   }
 

@@ -78,6 +78,8 @@ interface ScanMeta {
 
 export class PackService {
   protected pack: OpenPack | null = null;
+  /** The pack completed just before the current one opened by itself (its label state stays on screen). */
+  protected previous: PackView['previous'] = null;
   #serial: Promise<unknown> = Promise.resolve();
   #releaseScans: (() => void) | null = null;
   #unsubscribeScale: (() => void) | null = null;
@@ -101,7 +103,7 @@ export class PackService {
   view(): PackView | null {
     const p = this.pack;
     if (!p) return null;
-    return buildView({ ...p, labels: p.labels });
+    return buildView({ ...p, labels: p.labels, previous: this.previous });
   }
 
   /** Runs `work` after everything queued before it: scans, weights and commands never interleave. */
@@ -120,12 +122,16 @@ export class PackService {
       const value = classified.kind === 'order' || classified.kind === 'tote' ? classified.value : code.trim();
       const orderId = await findOrderIdByCode(this.deps.db, value, kind);
       if (!orderId) throw new AppError('pack.order-not-found', `no order ${value}`, { code: value });
+      this.previous = null;
       return this.#open(orderId, operator);
     });
   }
 
   open(orderId: string, operator: Operator): Promise<PackView> {
-    return this.serial(() => this.#open(orderId, operator));
+    return this.serial(() => {
+      this.previous = null;
+      return this.#open(orderId, operator);
+    });
   }
 
   async #open(orderId: string, operator: Operator): Promise<PackView> {

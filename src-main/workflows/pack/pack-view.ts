@@ -20,6 +20,7 @@ export interface ViewInput {
   readonly reopened: boolean;
   readonly labels: ReadonlyMap<number, LabelInfo>;
   readonly suggestedBox: string | null;
+  readonly previous: PackView['previous'];
 }
 
 /** The screen's whole picture of a pack, rebuilt from the machine state after every change. */
@@ -74,5 +75,6 @@ export function buildView(v: ViewInput): PackView {
     reopened: v.reopened,
     suggestedBox: v.suggestedBox,
     startedAt: v.startedAt,
+    previous: v.previous,
   };
 }

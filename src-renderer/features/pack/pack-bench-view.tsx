@@ -62,6 +62,30 @@ function EntryField() {
   );
 }
 
+/** The order packed just before this one opened by itself: did its labels print? */
+function PreviousStrip({ view }: { readonly view: PackView }) {
+  const t = useT();
+  const previous = view.previous;
+  if (!previous) return null;
+  const failed = previous.packages.filter((p) => p.labelState === 'failed');
+  return (
+    <p className={`pack-previous${failed.length ? ' pack-previous--failed' : ''}`} data-testid="pack-previous">
+      <strong>{t('pack.done.title', { number: previous.orderNumber })}</strong>
+      {previous.packages.map((p) => (
+        <span key={p.packageId} className={`label-state label-state--${p.labelState}`} data-testid="previous-label">
+          {t(`pack.label.${p.labelState}`)}
+          {p.tracking && <span className="mono"> · {p.tracking}</span>}
+          {p.labelState === 'failed' && (
+            <button type="button" className="button" onClick={() => void reprint(p.packageId)}>
+              {t('pack.action.reprint')}
+            </button>
+          )}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 const KEYS: Readonly<Record<string, () => void>> = {
   F2: () => void command('undo'),
   F3: () => void command('next-package'),
@@ -133,6 +157,7 @@ export function PackBenchView({ view }: { readonly view: PackView }) {
           {view.misScans > 0 && <span className="mis">{t('pack.misScans', { count: view.misScans })}</span>}
         </div>
       </header>
+      <PreviousStrip view={view} />
       <FeedbackBar view={view} />
       {view.phase === 'weight-off' && <WeightOffPanel view={view} />}
       {complete && <p className="pack-next">{t('pack.done.next')}</p>}
