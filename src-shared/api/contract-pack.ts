@@ -9,7 +9,7 @@ const ScanText = z
   .string()
   .min(1)
   .max(4096)
-  .regex(/^[^\u0000-\u001c\u001e\u001f\u007f]+$/u, 'no control characters except the GS1 separator');
+  .refine((text) => ![...text].some((c) => c !== '\u001d' && (c < ' ' || c === '\u007f')), 'no control characters except the GS1 separator');
 
 const ScanReplySchema = z.strictObject({
   outcome: z.enum(SCAN_OUTCOMES),

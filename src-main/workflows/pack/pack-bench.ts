@@ -4,7 +4,8 @@
  * exception (short ship → the supervisors' list, an `order.hold` for the platform), a release
  * (cancel: the order goes back to the queue), and reprints later, audited.
  */
-import { SHORT_SHIP_REASONS, type PackCommand, type PackView, type UpstreamChange } from '../../../src-shared/domain/pack';
+import type { SHORT_SHIP_REASONS} from '../../../src-shared/domain/pack';
+import { type PackCommand, type PackView, type UpstreamChange } from '../../../src-shared/domain/pack';
 import { AppError } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
