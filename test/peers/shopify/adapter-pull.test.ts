@@ -119,6 +119,24 @@ describe('pulling from Shopify', () => {
     ]);
   });
 
+  it('pulls returns changed since the cursor, closed ones included, and skips orders without returns', async () => {
+    const clock = new VirtualClock();
+    peer = await startPeer({ virtual: clock });
+    const { order } = peer.emulator.state.addOrder(peer.locationId, [{ sku: 'TEE-M', quantity: 1 }]);
+    const ret = peer.emulator.state.addReturn(order.id, [{ sku: 'TEE-M', quantity: 1 }]);
+    const adapter = peer.adapter();
+    const first = await pullAll((r) => adapter.pullReturns(r), null);
+    expect(first.items.map((r) => r.state)).toEqual(['expected']);
+    clock.advance(60_000);
+    const since = new Date(clock.now()).toISOString();
+    clock.advance(1000);
+    peer.emulator.state.addOrder(peer.locationId, [{ sku: 'OTHER', quantity: 1 }]); // updated, but no return
+    const done = await adapter.push({ idempotencyKey: 'dispose-inc-01', payload: { kind: 'return.dispose', returnExternalId: gid('Return', ret.id), items: [{ itemExternalId: gid('ReturnLineItem', ret.lines[0]!.id), quantity: 1, disposition: 'missing', locationId: null }] }, stationId: 's', operatorId: null, createdAt: '' });
+    expect(done).toMatchObject({ ok: true, alreadyApplied: false });
+    const next = await pullAll((r) => adapter.pullReturns(r), since);
+    expect(next.items.map((r) => [r.externalId, r.state])).toEqual([[gid('Return', ret.id), 'closed']]);
+  });
+
   it('refuses to pull work without a location', async () => {
     peer = await startPeer();
     const res = await peer.adapter({ locationId: null }).pullOrders({ since: null, page: null, locationId: null });
