@@ -187,6 +187,39 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect(onServer[0]!.tracking).toEqual(['BR300000001BR']);
   }, TEST_TIMEOUT_MS);
 
+  test('a return receipt cut short before its confirmation is cancelled and done again, once', async () => {
+    const [, mug] = store.products;
+    const orderId = await createOrder(admin, store, [{ variantId: mug!.variantId, quantity: 2 }], { first: 'Lucía', last: 'Fernández', email: 'lucia@example.com' });
+    const order = await pulledOrder(orderId);
+    const line = order.lines[0]!;
+    expect(await adapter.push(operation(fulfilPayload(order, [{ tracking: 'BR600000001BR', lines: [{ lineExternalId: line.externalId, quantity: 2 }] }])))).toMatchObject({ ok: true });
+    const returnId = await requestReturn(admin, store, orderId, [{ lineItemId: line.externalId, quantity: 2 }]);
+    const before = await stockAt(admin, mug!.inventoryItemId, store.stockLocationId);
+    const op = operation(
+      ReturnDisposeSchema.parse({
+        kind: 'return.dispose',
+        returnExternalId: returnId,
+        items: [
+          { itemExternalId: line.externalId, quantity: 1, disposition: 'restocked', locationId: null },
+          { itemExternalId: line.externalId, quantity: 1, disposition: 'missing', locationId: null },
+        ],
+      }),
+    );
+    // The receipt is begun and its unit added on Medusa, then the confirmation never arrives.
+    proxy.arm('POST', /\/receive\/confirm$/, { kind: 'cut-before' });
+    expect(await faulty.push(op)).toMatchObject({ ok: false, code: 'sync.network', retryable: true });
+    expect((await returnOnServer(admin, returnId)).items[0]).toMatchObject({ received_quantity: 0 });
+    expect(await faulty.push(op)).toMatchObject({ ok: true, alreadyApplied: false });
+    expect(await faulty.push(op)).toMatchObject({ ok: true, alreadyApplied: true });
+    const record = await returnOnServer(admin, returnId);
+    // One unit received and restocked; the missing one is still expected.
+    expect(record.status).toBe('partially_received');
+    expect(record.items[0]).toMatchObject({ quantity: 2, received_quantity: 1, damaged_quantity: 0 });
+    expect((await stockAt(admin, mug!.inventoryItemId, store.stockLocationId)).stocked).toBe(before.stocked + 1);
+    const pulled = await adapter.pullReturns({ since: null, page: null, locationId: store.stockLocationId });
+    expect(pulled.ok && pulled.value.items.find((r) => r.externalId === returnId)).toMatchObject({ state: 'expected', customerName: 'Lucía Fernández', items: [expect.objectContaining({ quantity: 1 })] });
+  }, TEST_TIMEOUT_MS);
+
   test('an order cancelled upstream is rejected, not retried, and nothing is fulfilled', async () => {
     const [, mug] = store.products;
     const orderId = await createOrder(admin, store, [{ variantId: mug!.variantId, quantity: 1 }]);

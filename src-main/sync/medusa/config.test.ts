@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { createMedusaAdapter, MedusaConfigSchema } from './index';
+
+const KEY = 'sk_4f1c2a9be0d34c7e8a6b5d1f0e2c3b4a';
+
+describe('Medusa connection settings', () => {
+  test('https anywhere, plain http only on loopback (the key is in every request)', () => {
+    const parse = (baseUrl: string) => MedusaConfigSchema.safeParse({ baseUrl, stockLocationId: 'sloc_01ABC' }).success;
+    expect(parse('https://shop.example.com')).toBe(true);
+    expect(parse('http://127.0.0.1:9000')).toBe(true);
+    expect(parse('http://localhost:9000/')).toBe(true);
+    expect(parse('http://shop.example.com')).toBe(false);
+    expect(parse('http://127.0.0.1.evil.example:9000')).toBe(false);
+    expect(parse('ftp://shop.example.com')).toBe(false);
+  });
+
+  test('defaults: no sales channel (the location\'s own), 20 s per request', () => {
+    expect(MedusaConfigSchema.parse({ baseUrl: 'https://shop.example.com', stockLocationId: 'sloc_1' })).toEqual({
+      baseUrl: 'https://shop.example.com',
+      stockLocationId: 'sloc_1',
+      salesChannelId: null,
+      timeoutMs: 20_000,
+    });
+  });
+
+  test('unknown fields and odd ids are refused', () => {
+    expect(MedusaConfigSchema.safeParse({ baseUrl: 'https://a.example', stockLocationId: 'sloc_1', apiKey: KEY }).success).toBe(false);
+    expect(MedusaConfigSchema.safeParse({ baseUrl: 'https://a.example', stockLocationId: '../admin' }).success).toBe(false);
+  });
+
+  test('a key that is not a secret key is refused without echoing it', () => {
+    expect(() => createMedusaAdapter({ baseUrl: 'https://a.example', apiKey: 'pk_publishable_key_1234', stockLocationId: 'sloc_1' })).toThrow(/not a secret API key \(sk_…\)$/);
+    expect(() => createMedusaAdapter({ baseUrl: 'https://a.example', apiKey: 'pk_publishable_key_1234', stockLocationId: 'sloc_1' })).not.toThrow(/pk_publishable/);
+    expect(createMedusaAdapter({ baseUrl: 'https://a.example', apiKey: KEY, stockLocationId: 'sloc_1' }).platform).toBe('medusa');
+  });
+});
