@@ -39,6 +39,7 @@ const modules = {
 const { PrinterSink } = (await import(modules.sink)) as { PrinterSink: { start(): Promise<Sink> } };
 const { SerialScaleSim } = (await import(modules.scale)) as { SerialScaleSim: { start(options: { protocol: 'sics' }): Promise<ScaleSim> } };
 const { zxingRead } = (await import(modules.readers)) as { zxingRead(png: Uint8Array): Promise<{ text: string }[]> };
+const { Database } = (await import(resolve(root, 'src-main/db/database.ts'))) as { Database: { open(file: string): Promise<{ exec(script: string): Promise<void>; close(): Promise<void> }> } };
 
 interface DemoProduct {
   sku: string;
@@ -153,6 +154,64 @@ describe('packing bench in Chromium', () => {
       const [png] = await sink.renderJob(sink.jobs.length - 1);
       const decoded = await zxingRead(png!);
       expect(decoded.map((d) => d.text)).toContain(shown);
+      await page.close();
+    } finally {
+      await station.stop();
+    }
+  });
+
+  it('packs two packages, refuses a duplicate serial, stops on a weight off until a supervisor PIN override, and reprints once the printer is back', async () => {
+    // Demo order #1018 with two units of its serialised keyboard, so the same serial can be tried twice.
+    const dataDir = mkdtempSync(join(tmpdir(), 'bancada-e2e-pack-'));
+    await (await serve(dataDir)).stop('SIGTERM', true);
+    const db = await Database.open(join(dataDir, 'bancada.sqlite'));
+    await db.exec(`UPDATE order_lines SET quantity = 2 WHERE sku = 'ELE-TEC-ABNT2' AND order_id IN (SELECT id FROM orders WHERE number = '#1018')`);
+    await db.close();
+    const station = await serve(dataDir);
+    try {
+      const page = await loginPacker(station);
+      await scanWithWedge(page, '#1018');
+      await page.getByTestId('pack-bench').waitFor();
+      await scan(page, gtinOf('ROP-RMB-GRM-XS'), 'line-complete');
+      await scanWithWedge(page, 'BC-CMD-NEXT-PACKAGE');
+      await page.locator('[data-testid="pack-bench"][data-phase="weighing"]').waitFor();
+      scale.setWeight(156 + 4);
+      await page.getByTestId('pack-progress').filter({ hasText: 'Package 2 of 2' }).waitFor({ timeout: 10_000 });
+      await scan(page, gtinOf('ELE-TEC-ABNT2'), 'needs-serial');
+      await scan(page, 'KB-SN-0001', 'ok');
+      await scan(page, gtinOf('ELE-TEC-ABNT2'), 'needs-serial');
+      await scan(page, 'KB-SN-0001', 'duplicate-serial');
+      await page.screenshot({ path: resolve(shots, 'pack-duplicate-serial-en.png') });
+      await scan(page, 'KB-SN-0002', 'line-complete');
+      await scan(page, gtinOf('ROP-VLM-TER-S'), 'order-complete');
+      scale.setWeight(2 * 646 + 252 + 300);
+      await page.getByTestId('weight-off').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('weight-off').innerText()).toContain('Weight off by +300 g');
+      await page.screenshot({ path: resolve(shots, 'pack-weight-off-en.png') });
+      await page.getByTestId('override').click();
+      await page.getByTestId('override-dialog').waitFor();
+      await page.getByTestId('override-pin').fill('9999');
+      await page.screenshot({ path: resolve(shots, 'pack-override-en.png') });
+      await page.getByRole('button', { name: 'Accept this weight' }).click();
+      await page.locator('[data-testid="pack-bench"][data-phase="ready"]').waitFor();
+      const jobsBefore = sink.jobs.length;
+      await sink.setBehaviour('refuse');
+      await scanWithWedge(page, 'BC-CMD-COMPLETE');
+      const previous = page.getByTestId('previous-label');
+      await previous.filter({ hasText: 'Label NOT printed' }).nth(1).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-label-failed-en.png') });
+      await sink.setBehaviour('accept');
+      for (let i = 0; i < 2; i += 1) {
+        await previous.filter({ hasText: 'Label NOT printed' }).first().getByRole('button').click();
+        await previous.filter({ hasText: 'Label printed' }).nth(i).waitFor({ timeout: 15_000 });
+      }
+      expect(sink.jobs.length - jobsBefore).toBe(2);
+      const trackings = await previous.evaluateAll((rows) => rows.map((r) => /BC[0-9A-Z]+-\d{6}/.exec(r.textContent ?? '')?.[0]));
+      for (const [i, tracking] of trackings.entries()) {
+        const [png] = await sink.renderJob(jobsBefore + i);
+        expect((await zxingRead(png!)).map((d) => d.text)).toContain(tracking);
+      }
+      await page.screenshot({ path: resolve(shots, 'pack-reprinted-en.png') });
       await page.close();
     } finally {
       await station.stop();
