@@ -14,12 +14,13 @@ describe('Medusa connection settings', () => {
     expect(parse('ftp://shop.example.com')).toBe(false);
   });
 
-  test('defaults: no sales channel (the location\'s own), 20 s per request', () => {
+  test('defaults: no sales channel (the location\'s own), 20 s per request, 50 per page', () => {
     expect(MedusaConfigSchema.parse({ baseUrl: 'https://shop.example.com', stockLocationId: 'sloc_1' })).toEqual({
       baseUrl: 'https://shop.example.com',
       stockLocationId: 'sloc_1',
       salesChannelId: null,
       timeoutMs: 20_000,
+      pageSize: 50,
     });
   });
 

@@ -24,6 +24,8 @@ export const MedusaConfigSchema = z.strictObject({
   salesChannelId: MedusaId.nullable().default(null),
   /** Per request; a request that takes longer is a retryable `sync.network` failure. */
   timeoutMs: z.number().int().min(1_000).max(120_000).default(20_000),
+  /** Records per page: Medusa's default is 15; 50 keeps a first pull short without large answers. */
+  pageSize: z.number().int().min(1).max(200).default(50),
 });
 export type MedusaConfig = z.infer<typeof MedusaConfigSchema>;
 

@@ -17,6 +17,7 @@ export interface CreateMedusaAdapterOptions {
   readonly stockLocationId: string;
   readonly salesChannelId?: string | null;
   readonly timeoutMs?: number;
+  readonly pageSize?: number;
   /** For tests (fault-injecting proxies need none: they are a baseUrl). Defaults to global fetch. */
   readonly fetch?: typeof fetch;
 }
@@ -28,6 +29,7 @@ export function createMedusaAdapter(options: CreateMedusaAdapterOptions): SyncAd
     stockLocationId: options.stockLocationId,
     salesChannelId: options.salesChannelId ?? null,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
   });
   if (!MedusaSecretKeySchema.safeParse(options.apiKey).success) throw new Error('Medusa adapter: apiKey is not a secret API key (sk_…)');
   return new MedusaAdapter(config, { baseUrl: config.baseUrl, apiKey: options.apiKey, timeoutMs: config.timeoutMs, fetch: options.fetch ?? fetch });

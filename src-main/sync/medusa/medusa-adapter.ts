@@ -15,9 +15,6 @@ import { pushOrderFlag } from './push-order-flags';
 import { pushDispose, pushReceive } from './push-return';
 import { OrderListSchema, ProductListSchema, ReturnListSchema, StockLocationEnvelopeSchema, StockLocationListSchema, StoreListSchema } from './schemas';
 
-/** Records per page: Medusa's default is 15; 50 keeps a first pull short without large answers. */
-export const PAGE_SIZE = 50;
-
 function offsetOf(page: string | null): number {
   return page !== null && /^\d{1,9}$/.test(page) ? Number(page) : 0;
 }
@@ -64,7 +61,7 @@ export class MedusaAdapter implements SyncAdapter {
     const listed = await this.client.request('GET', 'admin/orders', OrderListSchema, {
       query: {
         fields: ORDER_FIELDS,
-        limit: PAGE_SIZE,
+        limit: this.config.pageSize,
         offset,
         order: 'updated_at',
         sales_channel_id: channels.value,
@@ -84,7 +81,7 @@ export class MedusaAdapter implements SyncAdapter {
     const listed = await this.client.request('GET', 'admin/returns', ReturnListSchema, {
       query: {
         fields: RETURN_FIELDS,
-        limit: PAGE_SIZE,
+        limit: this.config.pageSize,
         offset,
         order: 'updated_at',
         'updated_at[$gte]': request.since ?? undefined,
@@ -106,7 +103,7 @@ export class MedusaAdapter implements SyncAdapter {
     const listed = await this.client.request('GET', 'admin/products', ProductListSchema, {
       query: {
         fields: 'id,title,thumbnail,updated_at,variants.id,variants.title,variants.sku,variants.barcode,variants.ean,variants.upc,variants.weight,variants.updated_at',
-        limit: PAGE_SIZE,
+        limit: this.config.pageSize,
         offset,
         order: 'updated_at',
         'updated_at[$gte]': request.since ?? undefined,

@@ -233,7 +233,30 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect(await fulfilmentsOf(admin, orderId)).toHaveLength(0);
     // An incremental pull sees the cancellation (the engine raises the interruption).
     const pulled = await adapter.pullOrders({ since: order.updatedAt, page: null, locationId: store.stockLocationId });
-    expect(pulled.ok && pulled.value.items.find((o) => o.externalId === orderId)?.state).toBe('cancelled');
+    if (!pulled.ok) throw new Error(pulled.message);
+    expect(pulled.value.items.find((o) => o.externalId === orderId)?.state).toBe('cancelled');
+    expect(pulled.value.items.every((o) => o.updatedAt >= order.updatedAt)).toBe(true);
+  }, TEST_TIMEOUT_MS);
+
+  test('a first pull pages through every open order, oldest change first, each once', async () => {
+    const [shirt] = store.products;
+    for (let n = 0; n < 3; n++) await createOrder(admin, store, [{ variantId: shirt!.variantId, quantity: 1 }]);
+    const small = createMedusaAdapter({ baseUrl: peer.baseUrl, apiKey: peer.apiKey, stockLocationId: store.stockLocationId, pageSize: 2 });
+    const { orders: all } = await admin.call<{ orders: { id: string }[] }>('GET', '/admin/orders?fields=id&limit=1000&status[]=pending');
+    const seen: RemoteOrder[] = [];
+    let page: string | null = null;
+    let pages = 0;
+    do {
+      const result = await small.pullOrders({ since: null, page, locationId: store.stockLocationId });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.value.items.length).toBeLessThanOrEqual(2);
+      seen.push(...result.value.items);
+      page = result.value.next;
+      pages += 1;
+    } while (page !== null);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    expect(seen.map((o) => o.externalId).sort()).toEqual(all.map((o) => o.id).sort());
+    expect(seen.map((o) => o.updatedAt)).toEqual([...seen.map((o) => o.updatedAt)].sort());
   }, TEST_TIMEOUT_MS);
 
   test('hold writes a visible marker on the order, once; release removes it', async () => {

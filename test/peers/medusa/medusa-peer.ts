@@ -139,7 +139,12 @@ export async function startMedusaPeer(): Promise<MedusaPeer> {
   const started = Date.now();
   const cluster: PostgresCluster = await startPostgres({ template: templateDir(dir) });
   let medusa: { child: ChildProcess; log: string[] } | null = null;
+  // If the test process dies without stop(), take the server down with it (PostgreSQL is ended by
+  // its own exit hook in postgres-cluster.ts).
+  const onExit = () => medusa?.child.kill('SIGKILL');
+  process.once('exit', onExit);
   const stop = async () => {
+    process.removeListener('exit', onExit);
     if (medusa && medusa.child.exitCode === null && medusa.child.signalCode === null) {
       const exited = new Promise((r) => medusa?.child.once('exit', r));
       medusa.child.kill('SIGTERM');

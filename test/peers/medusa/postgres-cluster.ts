@@ -91,7 +91,12 @@ export async function startPostgres(options: { template?: string } = {}): Promis
   server.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  // A test process that dies without stop() must not leave a server behind; the temp folder it
+  // leaves is under the OS temp dir.
+  const onExit = () => server.kill('SIGQUIT');
+  process.once('exit', onExit);
   const shutdown = async () => {
+    process.removeListener('exit', onExit);
     // SIGINT is PostgreSQL's "fast shutdown": clients are disconnected, the data folder stays consistent.
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
     await exited;
