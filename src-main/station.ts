@@ -37,6 +37,7 @@ import { EnvOverride, FileSecretStore } from './sync/secrets/file-secret-store';
 import type { SecretStore } from './sync/secrets/secret-store';
 import { readStoreSettings, SyncEngine, type AdapterFactories } from './sync/sync-engine';
 import { syncHandlers } from './sync/sync-handlers';
+import type { BackoffPolicy } from './sync/backoff';
 import { PLATFORM_FACTORIES } from './sync/platforms';
 
 export interface StationOptions {
@@ -67,6 +68,8 @@ export interface StationSyncOptions {
   readonly demoArrivalEveryMs?: number;
   /** Platform adapters besides the demo store (tests inject emulator-bound ones). */
   readonly factories?: AdapterFactories;
+  /** The relay's retry waits; tests shorten them. */
+  readonly backoff?: BackoffPolicy;
 }
 
 /** Where station server mode keeps the store's credentials (mode 0600). */
@@ -159,6 +162,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     onInterruption: packInterrupt,
     ...(options.sync?.pullEverySeconds !== undefined ? { pullEverySeconds: options.sync.pullEverySeconds } : {}),
     ...(options.sync?.demoArrivalEveryMs !== undefined ? { demoArrivalEveryMs: options.sync.demoArrivalEveryMs } : {}),
+    ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {}),
   });
   await sync.start();
 

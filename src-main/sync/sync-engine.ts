@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger';
 import type { ConnectionInfo, SyncAdapter, SyncFailure, SyncResult } from './adapter';
 import type { UpstreamChange } from './apply-order';
 import { DEMO_STORE_FILE, DemoStore } from './demo/demo-store';
+import type { BackoffPolicy } from './backoff';
 import { OutboxRelay } from './outbox-relay';
 import { applyKeptAsideOrders, PULL_RESOURCES, pullResource } from './pull';
 import { STORE_SECRET, type SecretStore } from './secrets/secret-store';
@@ -46,6 +47,8 @@ export interface SyncEngineDeps {
   readonly pullEverySeconds?: number;
   /** Demo store arrivals (default 4 minutes; 0 turns them off — tests). */
   readonly demoArrivalEveryMs?: number;
+  /** The relay's retry waits (default 1 s doubling to 5 min); tests shorten them. */
+  readonly backoff?: BackoffPolicy;
 }
 
 export class SyncEngine {
@@ -69,6 +72,7 @@ export class SyncEngine {
       adapter: () => this.#adapter,
       now: deps.now,
       logger: deps.logger,
+      ...(deps.backoff ? { backoff: deps.backoff } : {}),
       onChange: (report) => {
         this.#lastFailure = report.outcome === 'delivered' || report.outcome === 'already-applied' ? null : report.code;
         void this.#publish();
