@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { NoDeprecatedCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { DOCUMENTS } from '../../../src-main/sync/shopify/documents';
-import { adminSchema, schemaViolationsSkipped } from './schema';
+import { adminSchema, schemaViolationsSkipped, type AdminVersion } from './schema';
 
 const RULES = [...specifiedRules, NoDeprecatedCustomRule];
 
-function errorsOf(source: string): string[] {
-  return validate(adminSchema(), parse(source), RULES).map((e) => e.message);
+function errorsOf(source: string, version: AdminVersion = '2026-10'): string[] {
+  return validate(adminSchema(version), parse(source), RULES).map((e) => e.message);
 }
 
 describe('the Shopify adapter documents against the Admin 2026-10 schema', () => {
@@ -19,6 +19,10 @@ describe('the Shopify adapter documents against the Admin 2026-10 schema', () =>
     // One operation per document, named as the adapter calls it.
     const ops = parse(source).definitions.filter((d) => d.kind === 'OperationDefinition');
     expect(ops.map((o) => ('name' in o ? o.name?.value : undefined))).toEqual([name]);
+  });
+
+  it.each(Object.entries(DOCUMENTS))('%s also validates against 2026-07, the fallback version', (name, source) => {
+    expect(errorsOf(source, '2026-07'), name).toEqual([]);
   });
 
   it('rejects a document with a field Shopify does not have', () => {
