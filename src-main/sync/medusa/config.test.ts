@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createMedusaAdapter, MedusaConfigSchema } from './index';
+import { createMedusaAdapter, MedusaConfigSchema, medusaAdapterFactory } from './index';
 
 const KEY = 'sk_4f1c2a9be0d34c7e8a6b5d1f0e2c3b4a';
 
@@ -27,6 +27,15 @@ describe('Medusa connection settings', () => {
   test('unknown fields and odd ids are refused', () => {
     expect(MedusaConfigSchema.safeParse({ baseUrl: 'https://a.example', stockLocationId: 'sloc_1', apiKey: KEY }).success).toBe(false);
     expect(MedusaConfigSchema.safeParse({ baseUrl: 'https://a.example', stockLocationId: '../admin' }).success).toBe(false);
+  });
+
+  test('settings the engine saved become an adapter; a location can be chosen later', async () => {
+    const adapter = medusaAdapterFactory({ platform: 'medusa', baseUrl: 'http://127.0.0.1:9', locationId: null }, { kind: 'medusa-api-key', apiKey: KEY });
+    expect(await adapter.pullOrders({ since: null, page: null, locationId: null })).toMatchObject({ ok: false, code: 'sync.not-configured', retryable: false });
+    expect(() => medusaAdapterFactory({ platform: 'medusa', baseUrl: 'http://shop.example.com', locationId: null }, { kind: 'medusa-api-key', apiKey: KEY })).toThrow(
+      expect.objectContaining({ code: 'sync.not-configured', message: expect.stringMatching(/baseUrl/) }),
+    );
+    expect(() => medusaAdapterFactory({ platform: 'medusa', baseUrl: 'https://a.example', locationId: null }, { kind: 'shopify-token', accessToken: 'shpat_0123456789' })).toThrow(expect.objectContaining({ code: 'sync.secret-missing' }));
   });
 
   test('a key that is not a secret key is refused without echoing it', () => {

@@ -18,8 +18,11 @@ export const MedusaConfigSchema = z.strictObject({
     .url({ protocol: /^https?$/ })
     .max(500)
     .refine((url) => url.startsWith('https://') || LOOPBACK_HTTP.test(url), 'https://…, or http:// only on 127.0.0.1, localhost or [::1]'),
-  /** The stock location this station ships from and receives returns into (`sloc_…`). */
-  stockLocationId: MedusaId,
+  /**
+   * The stock location this station ships from and receives returns into (`sloc_…`); null until the
+   * supervisor picks one from testConnection's list (pulls and fulfilments need it).
+   */
+  stockLocationId: MedusaId.nullable().default(null),
   /** Limits the orders pulled to one sales channel; without it, the channels linked to the stock location. */
   salesChannelId: MedusaId.nullable().default(null),
   /** Per request; a request that takes longer is a retryable `sync.network` failure. */

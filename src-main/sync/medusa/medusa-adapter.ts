@@ -54,8 +54,15 @@ export class MedusaAdapter implements SyncAdapter {
     return { ok: true, value: ids };
   }
 
+  private location(request: PullRequest | null): SyncResult<string> {
+    const id = request?.locationId ?? this.config.stockLocationId;
+    return id ? { ok: true, value: id } : failure('sync.not-configured', 'no Medusa stock location chosen for this station yet', false);
+  }
+
   async pullOrders(request: PullRequest): Promise<SyncResult<Page<RemoteOrder>>> {
-    const channels = await this.salesChannels(request.locationId ?? this.config.stockLocationId);
+    const location = this.location(request);
+    if (!location.ok) return location;
+    const channels = await this.salesChannels(location.value);
     if (!channels.ok) return channels;
     const offset = offsetOf(request.page);
     const listed = await this.client.request('GET', 'admin/orders', OrderListSchema, {
@@ -76,7 +83,9 @@ export class MedusaAdapter implements SyncAdapter {
   }
 
   async pullReturns(request: PullRequest): Promise<SyncResult<Page<RemoteReturn>>> {
-    const locationId = request.locationId ?? this.config.stockLocationId;
+    const location = this.location(request);
+    if (!location.ok) return location;
+    const locationId = location.value;
     const offset = offsetOf(request.page);
     const listed = await this.client.request('GET', 'admin/returns', ReturnListSchema, {
       query: {
@@ -123,8 +132,10 @@ export class MedusaAdapter implements SyncAdapter {
   async push(op: OutboxOperation): Promise<PushResult> {
     const { payload } = op;
     switch (payload.kind) {
-      case 'order.fulfil':
-        return pushFulfil({ client: this.client, stockLocationId: this.config.stockLocationId }, op, payload);
+      case 'order.fulfil': {
+        const location = this.location(null);
+        return location.ok ? pushFulfil({ client: this.client, stockLocationId: location.value }, op, payload) : location;
+      }
       case 'order.claim':
       case 'order.hold':
       case 'order.release':
