@@ -51,6 +51,8 @@ export class GraphqlClient {
   /** The GraphQL error codes of the last answer (MAX_COST_EXCEEDED drives page shrinking). */
   private lastErrorCodes: readonly string[] = [];
 
+  constructor(private readonly deps: ClientDeps) {}
+
   /**
    * A paged read whose page size shrinks (and stays shrunk) when Shopify says one page costs more
    * than a single query may (MAX_COST_EXCEEDED) or more than the whole bucket holds: our cost model
@@ -66,64 +68,72 @@ export class GraphqlClient {
     }
   }
 
-  constructor(private readonly deps: ClientDeps) {}
-
   async request<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<SyncResult<T>> {
     let authRetried = false;
     this.lastErrorCodes = [];
     for (let attempt = 0; ; attempt++) {
-      const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
-      const wait = this.budget.waitMs(cost, this.deps.now());
-      if (wait > 0) await this.deps.sleep(wait);
-      const token = await this.deps.tokens.token();
-      if (!token.ok) return token;
-      this.budget.reserve(cost);
-      let res;
-      try {
-        res = await post(this.deps, this.deps.endpoint, { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value }, JSON.stringify({ query: DOCUMENTS[name], operationName: name, variables }));
-      } finally {
-        this.budget.release(cost);
-      }
-      if (!res.ok) {
+      const sent = await this.sendOnce(name, variables);
+      if (!sent.ok) {
         // A cached client-credentials token may have been revoked or expired early: ask once more.
-        if (res.code === 'sync.auth-failed' && !authRetried) {
+        if (sent.code === 'sync.auth-failed' && !authRetried) {
           authRetried = true;
           this.deps.tokens.invalidate();
           continue;
         }
-        return res;
+        return sent;
       }
-      const envelope = parseEnvelope(res.body);
-      if (!envelope.ok) return envelope;
-      const reported = envelope.value.extensions?.cost;
-      if (reported) {
-        this.budget.observe(reported.throttleStatus, this.deps.now());
-        this.costs.set(name, reported.requestedQueryCost);
-        this.deps.onCost?.(name, reported);
-      }
-      const errors = envelope.value.errors ?? [];
+      const { errors = [], data, extensions } = sent.value;
       this.lastErrorCodes = errors.map((e) => e.extensions?.code ?? '');
-      if (errors.length > 0) {
-        const throttled = errors.some((e) => e.extensions?.code === 'THROTTLED');
-        if (throttled && reported && reported.requestedQueryCost > reported.throttleStatus.maximumAvailable) {
-          // Waiting cannot help: the bucket never holds this much.
-          this.lastErrorCodes = [...this.lastErrorCodes, 'COST_ABOVE_BUCKET'];
-          return failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
-        }
-        if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
-        return classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined);
+      if (errors.length === 0) return validated(name, schema, data);
+      const throttled = this.lastErrorCodes.includes('THROTTLED');
+      const reported = extensions?.cost;
+      if (throttled && reported && reported.requestedQueryCost > reported.throttleStatus.maximumAvailable) {
+        // Waiting cannot help: the bucket never holds this much.
+        this.lastErrorCodes = [...this.lastErrorCodes, 'COST_ABOVE_BUCKET'];
+        return failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
       }
-      const data = schema.safeParse(envelope.value.data);
-      if (!data.success) {
-        const issue = data.error.issues[0];
-        return malformed(`${name} with ${issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'unexpected data'}`);
-      }
-      return { ok: true, value: data.data };
+      if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
+      return classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined);
     }
+  }
+
+  /** One POST once the budget holds the document's cost; learns the bucket and the cost from the answer. */
+  private async sendOnce(name: DocumentName, variables: Record<string, unknown>): Promise<SyncResult<Envelope>> {
+    const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+    const wait = this.budget.waitMs(cost, this.deps.now());
+    if (wait > 0) await this.deps.sleep(wait);
+    const token = await this.deps.tokens.token();
+    if (!token.ok) return token;
+    const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value };
+    this.budget.reserve(cost);
+    let res;
+    try {
+      res = await post(this.deps, this.deps.endpoint, headers, JSON.stringify({ query: DOCUMENTS[name], operationName: name, variables }));
+    } finally {
+      this.budget.release(cost);
+    }
+    if (!res.ok) return res;
+    const envelope = parseEnvelope(res.body);
+    const reported = envelope.ok ? envelope.value.extensions?.cost : undefined;
+    if (reported) {
+      this.budget.observe(reported.throttleStatus, this.deps.now());
+      this.costs.set(name, reported.requestedQueryCost);
+      this.deps.onCost?.(name, reported);
+    }
+    return envelope;
   }
 }
 
-function parseEnvelope(body: string): SyncResult<z.infer<typeof EnvelopeSchema>> {
+type Envelope = z.infer<typeof EnvelopeSchema>;
+
+function validated<T>(name: DocumentName, schema: z.ZodType<T>, data: unknown): SyncResult<T> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return malformed(`${name} with ${issue ? `${issue.path.join('.') || 'data'}: ${issue.message}` : 'unexpected data'}`);
+}
+
+function parseEnvelope(body: string): SyncResult<Envelope> {
   let json: unknown;
   try {
     json = JSON.parse(body);
