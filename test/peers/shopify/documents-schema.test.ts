@@ -25,6 +25,24 @@ describe('the Shopify adapter documents against the Admin 2026-10 schema', () =>
     expect(errorsOf(source, '2026-07'), name).toEqual([]);
   });
 
+  it('uses @idempotent wherever 2026-10 documents it for a mutation the adapter sends (today: none)', () => {
+    // store-platforms.md §1.9: the directive is "only supported on mutations that explicitly document
+    // idempotency support". If Shopify adds it to one of ours, this fails until the outbox key is passed.
+    const mutations = adminSchema().getMutationType()!.getFields();
+    for (const [name, source] of Object.entries(DOCUMENTS)) {
+      for (const def of parse(source).definitions) {
+        if (def.kind !== 'OperationDefinition' || def.operation !== 'mutation') continue;
+        for (const sel of def.selectionSet.selections) {
+          if (sel.kind !== 'Field') continue;
+          const documented = /idempot/i.test(mutations[sel.name.value]?.description ?? '');
+          const used = sel.directives?.some((d) => d.name.value === 'idempotent') ?? false;
+          expect(used, `${name}: ${sel.name.value}`).toBe(documented);
+        }
+      }
+    }
+    expect(/idempot/i.test(mutations.inventoryAdjustQuantities?.description ?? '')).toBe(true); // the check can see it
+  });
+
   it('rejects a document with a field Shopify does not have', () => {
     const wrong = DOCUMENTS.FulfillmentCreate.replace('status', 'shipmentStatus');
     expect(errorsOf(wrong)).toEqual([expect.stringContaining('Cannot query field "shipmentStatus" on type "Fulfillment"')]);
