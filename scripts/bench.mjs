@@ -28,6 +28,12 @@ if (only.length === 0 || only.some((o) => 'devices'.includes(o))) {
   const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose'], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) failed++;
 }
+// `npm run bench pack`: only the packing bench's benchmarks (main alone, then scan to DOM in Chromium).
+if (only.length > 0 && only.some((o) => 'pack'.includes(o))) {
+  console.log('\n=== bench/pack-*.bench.ts (vitest) ===');
+  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose', 'bench/pack-main.bench.ts', 'bench/pack-chromium.bench.ts'], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
 // `npm run bench shopify`: only the Shopify first-pull benchmark (it runs with the others above when no filter is given).
 if (only.length > 0 && only.some((o) => 'shopify-pull'.includes(o))) {
   console.log('\n=== bench/shopify-pull.bench.ts (vitest) ===');

@@ -158,7 +158,7 @@ export function PackBenchView({ view }: { readonly view: PackView }) {
         </div>
       </header>
       <PreviousStrip view={view} />
-      <FeedbackBar view={view} />
+      {view.phase !== 'weight-off' && <FeedbackBar view={view} />}
       {view.phase === 'weight-off' && <WeightOffPanel view={view} />}
       {complete && <p className="pack-next">{t('pack.done.next')}</p>}
       <div className="pack-body">
