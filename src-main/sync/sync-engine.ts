@@ -62,6 +62,7 @@ export class SyncEngine {
   #busy = 0;
   #lastFailure: ErrorCode | null = null;
   #lastPullAt: string | null = null;
+  #progress: SyncStatus['progress'] = null;
   #status: SyncStatus | null = null;
   #closed = false;
 
@@ -112,7 +113,7 @@ export class SyncEngine {
     const state: SyncStatus['state'] =
       this.#busy > 0 ? 'syncing' : failure === 'sync.network' || failure === 'sync.server-error' || failure === 'sync.throttled' ? 'offline' : failure !== null || counts.rejected > 0 ? 'error' : 'idle';
     const platform = this.#settings.platform === 'demo' && this.#deps.allowDemo === false ? 'none' : this.#settings.platform;
-    return { platform, state, pending: counts.pending, lastSuccessAt, attention: counts.rejected, lastError: failure };
+    return { platform, state, pending: counts.pending, lastSuccessAt, attention: counts.rejected, lastError: failure, progress: this.#progress };
   }
 
   /** Pulls everything now and drains the outbox; resolves with what happened. */
@@ -269,7 +270,18 @@ export class SyncEngine {
       changed += await applyKeptAsideOrders({ db: this.#deps.db, adapter, now: this.#deps.now, logger: this.#deps.logger });
       const locationId = this.#settings.platform === 'demo' ? null : this.#settings.locationId;
       for (const resource of PULL_RESOURCES) {
-        const outcome = await pullResource(resource, { db: this.#deps.db, adapter, locationId, now: this.#deps.now, logger: this.#deps.logger, onInterruption: this.#deps.onInterruption });
+        const outcome = await pullResource(resource, {
+          db: this.#deps.db,
+          adapter,
+          locationId,
+          now: this.#deps.now,
+          logger: this.#deps.logger,
+          onInterruption: this.#deps.onInterruption,
+          onProgress: (what, read) => {
+            this.#progress = { resource: what, read };
+            void this.#publish();
+          },
+        });
         pulled += outcome.report.read;
         changed += outcome.report.inserted + outcome.report.updated + outcome.report.interrupted;
         if (!outcome.ok) {
@@ -286,6 +298,7 @@ export class SyncEngine {
       this.#deps.logger.error('pull crashed', { error });
     } finally {
       this.#busy--;
+      this.#progress = null;
     }
     if (changed > 0) this.#deps.onRecordsChanged?.();
     await this.#publish();

@@ -113,5 +113,10 @@ export const SyncStatusSchema = z.strictObject({
   attention: z.number().int().min(0).default(0),
   /** Why the last pull or delivery failed (a `sync.*` error code), null after a success. */
   lastError: z.string().max(64).nullable().default(null),
+  /** While a pull runs: what it is reading and how many so far (a first pull of a big store takes minutes). */
+  progress: z
+    .strictObject({ resource: z.enum(['products', 'orders', 'returns']), read: z.number().int().min(0) })
+    .nullable()
+    .default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

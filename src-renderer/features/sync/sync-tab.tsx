@@ -40,6 +40,11 @@ export function SyncTab() {
         <div className="sync-state-main">
           <p className="sync-platform">{t(`sync.platform.${sync?.platform ?? 'none'}`)}</p>
           <p className="sync-state-word">{t(`sync.state.${state}`)}</p>
+          {sync?.progress && (
+            <p className="sync-progress" data-testid="sync-progress">
+              {t(`sync.progress.${sync.progress.resource}`, { count: sync.progress.read })}
+            </p>
+          )}
           {sync?.lastError && isErrorCode(sync.lastError) && <p className="sync-last-error">{errorText({ code: sync.lastError, message: '' })}</p>}
         </div>
         <dl className="sync-figures">

@@ -3,6 +3,9 @@
  * catalogues. Keys start with `sync.` or `error.sync.`; the catalogue test checks all three match.
  */
 export const syncEn = {
+  'sync.progress.products': 'Reading the catalog: {count}',
+  'sync.progress.orders': 'Reading orders: {count}',
+  'sync.progress.returns': 'Reading returns: {count}',
   'supervisor.tab.sync': 'Sync',
   'supervisor.tab.store': 'Store',
   'sync.platform.none': 'No store connected',
@@ -81,6 +84,9 @@ export const syncEn = {
 } as const;
 
 export const syncEs = {
+  'sync.progress.products': 'Leyendo el catálogo: {count}',
+  'sync.progress.orders': 'Leyendo pedidos: {count}',
+  'sync.progress.returns': 'Leyendo devoluciones: {count}',
   'supervisor.tab.sync': 'Sincronización',
   'supervisor.tab.store': 'Tienda',
   'sync.platform.none': 'Sin tienda conectada',
@@ -159,6 +165,9 @@ export const syncEs = {
 } satisfies Record<keyof typeof syncEn, string>;
 
 export const syncPtBR = {
+  'sync.progress.products': 'Lendo o catálogo: {count}',
+  'sync.progress.orders': 'Lendo pedidos: {count}',
+  'sync.progress.returns': 'Lendo devoluções: {count}',
   'supervisor.tab.sync': 'Sincronização',
   'supervisor.tab.store': 'Loja',
   'sync.platform.none': 'Nenhuma loja conectada',
