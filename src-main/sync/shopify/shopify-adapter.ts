@@ -19,6 +19,20 @@ import { ShopConnectionSchema } from './response-schemas';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** A budget wait that close() cuts short, so no timer outlives the adapter. */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 export interface ShopifyAdapter extends SyncAdapter {
   readonly platform: 'shopify';
   /** The last cost report of each document (tests and the benchmark read it). */
@@ -39,7 +53,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
   if (!target.success) throw new TypeError(`Invalid Shopify settings: ${target.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const closing = new AbortController();
   const now = config.now ?? Date.now;
-  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = config.sleep ?? ((ms: number) => abortableSleep(ms, closing.signal));
   const http = { fetch: config.fetch ?? fetch, now, timeoutMs: config.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS, closed: closing.signal };
   const base = baseUrlOf(config);
   const costReports = new Map<DocumentName, CostExtension>();

@@ -50,6 +50,31 @@ describe('Shopify failures', () => {
     expect(res).toMatchObject({ ok: false, code: 'sync.network', retryable: true, message: expect.stringContaining('no answer in time') });
   });
 
+  it('close() ends a request in flight and a budget wait at once', async () => {
+    peer = await startPeer();
+    const adapter = peer.adapter();
+    peer.emulator.faults.inject({ kind: 'delay', ms: 5000 });
+    const slow = adapter.testConnection();
+    await new Promise((r) => setTimeout(r, 100));
+    const t0 = Date.now();
+    await adapter.close();
+    expect(await slow).toMatchObject({ ok: false, code: 'sync.network', retryable: true, message: expect.stringContaining('closed') });
+    expect(Date.now() - t0).toBeLessThan(1000);
+
+    // A second adapter waiting ~9.8 s for the bucket is released by close() too.
+    peer.emulator.state.addOrder(peer.locationId, [{ sku: 'A', quantity: 1 }]);
+    const waiting = peer.adapter();
+    expect((await waiting.pullOrders({ since: null, page: null, locationId: null })).ok).toBe(true);
+    peer.emulator.spendBucket(10_000);
+    expect((await waiting.testConnection()).ok).toBe(true); // learns the bucket is empty
+    const pull = waiting.pullOrders({ since: null, page: null, locationId: null });
+    await new Promise((r) => setTimeout(r, 100));
+    const t1 = Date.now();
+    await waiting.close();
+    expect(await pull).toMatchObject({ ok: false, code: 'sync.network' });
+    expect(Date.now() - t1).toBeLessThan(1000);
+  });
+
   it('reports a refused connection as a retryable network failure', async () => {
     peer = await startPeer();
     const adapter = peer.adapter({ endpoint: 'http://127.0.0.1:9' });
