@@ -7,10 +7,20 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { DATABASE_FILE } from '../src-main/station';
-import { launchBrowser, startStation } from '../test/e2e/harness';
 import { BENCH_LINES, BENCH_ORDER, benchBarcode, ensureBenchDatabase, UNITS_PER_LINE } from './pack-fixture';
+
+/*
+ * The e2e harness (start `bancada serve`, find and launch Chromium) is in test/e2e, which the node
+ * project does not list (TS6307); it is loaded by path and the slice used here is typed.
+ */
+interface Harness {
+  startStation(options: { dataDir: string; args: readonly string[] }): Promise<{ url: string; process: { pid?: number }; stop(): Promise<void> }>;
+  launchBrowser(): Promise<Browser>;
+}
+const { startStation, launchBrowser } = (await import(join(__dirname, '../test/e2e/harness.ts'))) as Harness;
 
 function peakRssMiB(pid: number | undefined): number {
   try {
