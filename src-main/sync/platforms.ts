@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../src-shared/errors/codes';
 import type { StoreCredentials } from '../../src-shared/domain/store';
+import { medusaAdapterFactory } from './medusa';
 import { createShopifyAdapter, SHOPIFY_API_VERSION, type ShopifyAuth } from './shopify';
 import { LoopbackEndpointSchema } from './shopify/config';
 import type { AdapterFactories } from './sync-engine';
@@ -39,6 +40,7 @@ export function platformFactories(env: NodeJS.ProcessEnv = process.env): Adapter
         ...(endpoint ? { endpoint } : {}),
       });
     },
+    medusa: medusaAdapterFactory,
   };
 }
 
