@@ -243,20 +243,41 @@ describe('packing bench in Chromium', () => {
 
   it('shows the same flow in Spanish with no English string on the bench', async () => {
     const station = await serve();
+    /** Every English pack message that differs in Spanish, found on the page: must be none. */
+    const english = async (page: Page): Promise<string[]> => {
+      const text = await page.locator('body').innerText();
+      return Object.entries(packEn)
+        .filter(([key, value]) => value !== packEs[key as keyof typeof packEs] && !value.includes('{'))
+        .map(([, value]) => value)
+        // As whole words: "Urgent" inside the Spanish "Urgentes" is not English on screen.
+        .filter((value) => new RegExp(`(^|[^\\p{L}])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
+    };
     try {
       const page = await loginPacker(station, 'es');
-      const order = plainOrders.find((o) => o.number !== threeLine.number)!;
+      await page.screenshot({ path: resolve(shots, 'pack-queue-es.png') });
+      expect(await english(page)).toEqual([]);
+      const order = plainOrders.find((o) => o.number !== threeLine.number && o.lines.length >= 2)!;
       await scanWithWedge(page, order.number);
       await page.getByTestId('pack-bench').waitFor();
       await scan(page, gtinOf(strangerFor(order).sku), 'wrong-item');
       await page.screenshot({ path: resolve(shots, 'pack-wrong-item-es.png') });
-      const text = await page.locator('body').innerText();
-      const english = Object.entries(packEn)
-        .filter(([key, value]) => value !== packEs[key as keyof typeof packEs] && !value.includes('{'))
-        .map(([, value]) => value)
-        .filter((value) => text.includes(value));
-      expect(english).toEqual([]);
-      expect(text).toContain('Artículo equivocado');
+      expect(await english(page)).toEqual([]);
+      expect(await page.locator('body').innerText()).toContain('Artículo equivocado');
+      let total = 0;
+      for (const line of order.lines) for (let i = 0; i < line.quantity; i += 1) await scanItem(page, gtinOf(line.sku), (total += 1));
+      scale.setWeight(Math.round(expectedGrams(order)) + 400);
+      await page.getByTestId('weight-off').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-weight-off-es.png') });
+      expect(await english(page)).toEqual([]);
+      await page.getByTestId('recount').click();
+      scale.setWeight(Math.round(expectedGrams(order)) + 2);
+      await page.locator('[data-testid="pack-bench"][data-phase="ready"]').waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-ready-es.png') });
+      expect(await english(page)).toEqual([]);
+      await scanWithWedge(page, 'BC-CMD-COMPLETE');
+      await page.getByTestId('previous-label').filter({ hasText: 'Etiqueta impresa' }).waitFor({ timeout: 15_000 });
+      await page.screenshot({ path: resolve(shots, 'pack-next-order-es.png') });
+      expect(await english(page)).toEqual([]);
       await page.close();
     } finally {
       await station.stop();
