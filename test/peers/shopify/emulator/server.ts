@@ -172,29 +172,37 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
     const variables = (body.variables && typeof body.variables === 'object' ? body.variables : {}) as Record<string, unknown>;
     const fault = faults.take(operation);
     if (fault && (await applyEarlyFault(fault, req, res, operation))) return;
+    const { response, cost } = await runGraphql(String(body.query ?? ''), variables, operation);
+    record(operation, variables, 200, fault, cost);
+    if (fault?.kind === 'drop-after-apply') {
+      req.socket.destroy(); // it happened on the shop; the caller never hears of it
+      return;
+    }
+    send(res, 200, JSON.stringify(fault?.kind === 'transform' ? fault.transform(response) : response));
+  }
 
+  /** Parse, validate, price, throttle and execute one request as Shopify would. */
+  async function runGraphql(query: string, variables: Record<string, unknown>, operation: string | null) {
+    const refuse = (errors: unknown[], cost: { throttled?: boolean; requested?: number } = {}) => ({
+      response: { errors, ...(cost.requested !== undefined ? { extensions: { cost: { requestedQueryCost: cost.requested, actualQueryCost: null, throttleStatus: bucket.status() } } } : {}) } as Record<string, unknown>,
+      cost,
+    });
     let document: DocumentNode;
     try {
-      document = parse(String(body.query ?? ''));
+      document = parse(query);
     } catch (e) {
-      record(operation, variables, 200, fault);
-      return send(res, 200, JSON.stringify({ errors: [{ message: (e as GraphQLError).message, extensions: { code: 'PARSE_ERROR' } }] }));
+      return refuse([{ message: (e as GraphQLError).message, extensions: { code: 'PARSE_ERROR' } }]);
     }
     const invalid = validate(schema, document);
-    if (invalid.length > 0) {
-      record(operation, variables, 200, fault);
-      return send(res, 200, JSON.stringify({ errors: invalid.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) }));
-    }
+    if (invalid.length > 0) return refuse(invalid.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
     const op = pickOperation(document, operation);
-    if (!op) return send(res, 200, JSON.stringify({ errors: [{ message: 'Operation not found', extensions: { code: 'BAD_REQUEST' } }] }));
+    if (!op) return refuse([{ message: 'Operation not found', extensions: { code: 'BAD_REQUEST' } }]);
     const requested = requestedCost(schema, document, op, variables);
     if (requested > maxCost) {
-      record(operation, variables, 200, fault, { requested });
-      return send(res, 200, JSON.stringify({ errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost } }], extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } } }));
+      return refuse([{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost } }], { requested });
     }
     if (!bucket.take(requested)) {
-      record(operation, variables, 200, fault, { throttled: true, requested });
-      return send(res, 200, JSON.stringify({ errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: { cost: { requestedQueryCost: requested, actualQueryCost: null, throttleStatus: bucket.status() } } }));
+      return refuse([{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], { throttled: true, requested });
     }
     const result = await execute({ schema, document, rootValue: op.operation === 'mutation' ? roots.mutation : roots.query, variableValues: variables, operationName: operation });
     const actual = actualCost(schema, document, op, variables, result.data ?? null);
@@ -204,13 +212,7 @@ export async function startShopifyEmulator(options: EmulatorOptions = {}): Promi
       data: result.data ?? null,
       extensions: { cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: bucket.status() } },
     };
-    record(operation, variables, 200, fault, { requested, actual });
-    if (fault?.kind === 'drop-after-apply') {
-      req.socket.destroy(); // it happened on the shop; the caller never hears of it
-      return;
-    }
-    const out = fault?.kind === 'transform' ? fault.transform(response) : response;
-    send(res, 200, JSON.stringify(out));
+    return { response, cost: { requested, actual } };
   }
 
   const server = createServer((req, res) => {
