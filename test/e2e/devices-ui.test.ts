@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startStation, type RunningStation } from './harness';
+import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
 
 /**
  * The supervisor's Devices tab on a demo station: the simulated scale (socat MT-SICS where socat is
@@ -109,6 +109,11 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByTestId('scan-last').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(shots, 'devices-scan-en.png') });
+
+    // A badge is still a badge here: the packer takes over the station at once, and lands at home.
+    await scanWithWedge(page, 'OP-0001');
+    await page.getByTestId('home-screen').waitFor();
+    expect(await page.getByTestId('status-operator').innerText()).toContain('Ana Souza');
     await logout(page);
     await page.close();
   });

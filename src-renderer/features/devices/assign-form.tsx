@@ -13,6 +13,27 @@ interface Draft {
   size: (typeof LABEL_SIZES)[number];
   dpi: '203' | '300';
   documentUri: string;
+  /** `serial:/dev/ttyACM0, hid:0c2e:0b61`, as `bancada serve --scanner` takes them. */
+  scanners: string;
+}
+
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+function scannersText(scanners: DeviceAssignments['scanners']): string {
+  return scanners.map((s) => (s.kind === 'serial' ? `serial:${s.path}` : `hid:${hex4(s.vendorId)}:${hex4(s.productId)}`)).join(', ');
+}
+
+/** The scanners typed in the field; null when one of them is not `serial:/PATH` or `hid:VID:PID`. */
+export function parseScanners(text: string): DeviceAssignments['scanners'] | null {
+  const out: DeviceAssignments['scanners'][number][] = [];
+  for (const item of text.split(/[,\s]+/).filter(Boolean)) {
+    const serial = /^serial:(\/\S+)$/.exec(item);
+    const hid = /^hid:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(item);
+    if (serial) out.push({ kind: 'serial', path: serial[1]! });
+    else if (hid) out.push({ kind: 'hid', vendorId: parseInt(hid[1]!, 16), productId: parseInt(hid[2]!, 16) });
+    else return null;
+  }
+  return out;
 }
 
 function toDraft(a: DeviceAssignments): Draft {
@@ -25,10 +46,12 @@ function toDraft(a: DeviceAssignments): Draft {
     size: a.labelPrinter?.size ?? '4x6',
     dpi: a.labelPrinter?.dpi === 300 ? '300' : '203',
     documentUri: a.documentPrinter?.uri ?? '',
+    scanners: scannersText(a.scanners),
   };
 }
 
 function fromDraft(d: Draft, scanners: DeviceAssignments['scanners']): DeviceAssignments {
+  // The draft's scale address is hex vid:pid for HID (what `bancada devices` prints).
   const [vid = '0', pid = '0'] = d.scaleAddress.split(':');
   const scale: DeviceAssignments['scale'] =
     d.scale === 'none' ? null : d.scale === 'simulated' ? { kind: 'simulated' } : d.scale === 'hid' ? { kind: 'hid', vendorId: parseInt(vid, 16) || 0, productId: parseInt(pid, 16) || 0 } : { kind: 'serial', protocol: d.scale, path: d.scaleAddress.trim() };
@@ -52,6 +75,7 @@ function AssignFields({ assignments }: { readonly assignments: DeviceAssignments
   const discovered = useDevices((s) => s.discovered);
   const busy = useDevices((s) => s.busy);
   const [draft, setDraft] = useState<Draft>(() => toDraft(assignments));
+  const [badScanners, setBadScanners] = useState(false);
   const set = (change: Partial<Draft>): void => setDraft({ ...draft, ...change });
   return (
     <section className="devices-card assign-form" data-testid="assign-form">
@@ -59,7 +83,13 @@ function AssignFields({ assignments }: { readonly assignments: DeviceAssignments
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          void saveAssignments(fromDraft(draft, assignments.scanners));
+          const scanners = parseScanners(draft.scanners);
+          if (scanners === null) {
+            setBadScanners(true);
+            return;
+          }
+          setBadScanners(false);
+          void saveAssignments(fromDraft(draft, scanners));
         }}
       >
         <div className="field-row">
@@ -118,6 +148,11 @@ function AssignFields({ assignments }: { readonly assignments: DeviceAssignments
         <label className="field">
           <span>{t('devices.assign.documentUri')}</span>
           <input value={draft.documentUri} onChange={(e) => set({ documentUri: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>{t('devices.assign.scanners')}</span>
+          <input value={draft.scanners} onChange={(e) => set({ scanners: e.target.value })} aria-invalid={badScanners} data-testid="assign-scanners" />
+          {badScanners && <span className="field-error">{t('devices.assign.scannersBad')}</span>}
         </label>
         <div className="button-row">
           <button type="submit" className="button button--go" disabled={busy === 'assign'} data-testid="assign-save">
