@@ -3,6 +3,7 @@ import { useShortcutKeys } from '../../components/use-shortcut-keys';
 import { api, useStation, useT } from '../../store/station-store';
 import { go, loadHome, useHome } from './home-store';
 import { HomeTiles, tilesFor } from './home-tiles';
+import { OpenPackNotice } from './open-pack-notice';
 import { OrderQueue } from './order-queue';
 import { ReturnsQueue } from './returns-queue';
 import './home.css';
@@ -46,6 +47,7 @@ export function HomeScreen() {
         <h1>{t('home.greeting', { name: session?.operator.name ?? '' })}</h1>
         <p className="key-hint">{t('home.keyHint')}</p>
       </header>
+      {showQueue && <OpenPackNotice />}
       <HomeTiles tiles={tiles} summary={summary} onOpen={go} />
       {showQueue && (
         <section className="queue-section" aria-labelledby="queue-title">

@@ -38,7 +38,13 @@ export function PackSide({ view }: { readonly view: PackView }) {
             </p>
             {p.weightMg !== null && (
               <p>
-                {formatKg(locale, p.weightMg)} · <span className={`weighed weighed--${p.weighed}`}>{p.weighed === 'none' ? '' : t(`pack.weighed.${p.weighed}`)}</span>
+                {formatKg(locale, p.weightMg)}
+                {p.weighed !== 'none' && (
+                  <>
+                    {' · '}
+                    <span className={`weighed weighed--${p.weighed}`}>{t(`pack.weighed.${p.weighed}`)}</span>
+                  </>
+                )}
               </p>
             )}
             {p.labelState !== 'none' && (

@@ -4,6 +4,8 @@
  * Outcome messages are read from a metre away in the middle of a scan burst: short, verb first.
  */
 export const packEn = {
+  'pack.home.open': 'Order {number} is open at this bench',
+  'pack.home.continue': 'Continue packing',
   'pack.queue.title': 'Orders to pack',
   'pack.queue.scanHint': 'Scan an order, packing slip or tote to start',
   'pack.queue.search': 'Search order or customer',
@@ -139,6 +141,8 @@ export const packEn = {
 } as const;
 
 export const packEs = {
+  'pack.home.open': 'El pedido {number} está abierto en este puesto',
+  'pack.home.continue': 'Seguir empacando',
   'pack.queue.title': 'Pedidos para empacar',
   'pack.queue.scanHint': 'Escanea un pedido, remito o caja de picking para empezar',
   'pack.queue.search': 'Buscar pedido o cliente',
@@ -274,6 +278,8 @@ export const packEs = {
 } satisfies Record<keyof typeof packEn, string>;
 
 export const packPtBR = {
+  'pack.home.open': 'O pedido {number} está aberto nesta bancada',
+  'pack.home.continue': 'Continuar embalando',
   'pack.queue.title': 'Pedidos para embalar',
   'pack.queue.scanHint': 'Leia um pedido, romaneio ou caixa de separação para começar',
   'pack.queue.search': 'Buscar pedido ou cliente',
