@@ -159,6 +159,8 @@ describe('the device registry at a demo station', () => {
     expect(taken.map((s) => s.raw)).toEqual(['0109506000134352']);
     expect(heard.scans).toHaveLength(2);
     expect(registry.status().find((d) => d.id === 'scanner:keyboard')).toMatchObject({ connected: true, lastSeenAt: scan.at });
+    const published = await until('health published after the scan', () => heard.status.at(-1)?.find((d) => d.id === 'scanner:keyboard' && d.lastSeenAt));
+    expect(published.lastSeenAt).toBe(scan.at);
   });
 
   it('without simulators nothing is assigned, and the scale says so', async () => {

@@ -82,7 +82,10 @@ export class DeviceRegistry implements DeviceHub {
       unclaimed: deps.unclaimed,
       onError: (error, scan) => deps.log('a scan handler failed', { error, source: scan.source }),
       observe: (scan) => {
-        if (scan.source === 'keyboard') this.#lastKeyboardScan = scan.at;
+        if (scan.source === 'keyboard') {
+          this.#lastKeyboardScan = scan.at;
+          this.#statusChanged();
+        }
         deps.publish.scan(scan);
       },
     });

@@ -20,7 +20,7 @@ export function HealthList() {
             <div className="health-main">
               <strong>{t(`devices.kind.${d.kind}`)}</strong> {d.name && <span className="health-name">{d.name}</span>}
               {d.simulated && <span className="badge badge--sim">{t('devices.scale.simulated')}</span>}
-              <div className="health-address mono">{d.address}</div>
+              <div className="health-address mono">{d.id === 'scanner:keyboard' ? t('devices.scan.source.keyboard') : d.address}</div>
               <div className="health-meta">
                 {t(d.connected ? 'devices.health.connected' : 'devices.health.disconnected')} · {d.lastSeenAt ? t('devices.health.lastSeen', { time: time(d.lastSeenAt) }) : t('devices.health.never')}
                 {d.badFrames > 0 && ` · ${t('devices.health.badFrames', { count: d.badFrames })}`}
