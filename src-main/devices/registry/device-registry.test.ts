@@ -147,6 +147,20 @@ describe('the device registry at a demo station', () => {
     expect(problems).toEqual([ASSIGNMENT_KEYS.scale]);
   });
 
+  it('restarts only what an assignment changed: a new label printer keeps the scale and its settled weight', async () => {
+    const { registry, handlers, memory, sink } = await station();
+    memory.setWeight(700);
+    const settled = await until('a settled weight', () => registry.scale.current().settled);
+    const scaleBefore = registry.scale;
+    await handlers['devices:assign']({ scale: { kind: 'simulated' }, scanners: [], labelPrinter: { uri: sink.uri, language: 'zpl', size: '4x4', dpi: 203 }, documentPrinter: null }, SUPERVISOR);
+    expect(registry.scale).toBe(scaleBefore);
+    expect(registry.scale.current().settled).toEqual(settled);
+    await handlers['devices:assign']({ scale: null, scanners: [], labelPrinter: null, documentPrinter: null }, SUPERVISOR);
+    // Unassigned in demo mode: the simulated scale and the sink fill the roles again, as at start.
+    expect(registry.assignments.scale).toEqual({ kind: 'simulated' });
+    expect(registry.assignments.labelPrinter?.uri).toBe(sink.uri);
+  });
+
   it('routes scans: every one is published, a workflow that claims the router gets them, the rest go to unclaimed', async () => {
     const { registry, handlers, heard, unclaimed } = await station();
     const scan = { raw: 'ORD-1001', symbology: null, source: 'keyboard' as const, deviceId: null, at: '2026-11-23T10:00:00.000Z' };

@@ -11,7 +11,6 @@
 import type { DeviceAssignments, DeviceStatus } from '../../../src-shared/domain/devices';
 import type { LiveScale } from '../../../src-shared/domain/scale';
 import type { ScanEvent } from '../../../src-shared/domain/scan';
-import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { Database } from '../../db/database';
 import type { PrintJob } from '../../db/repos/print-jobs';
 import type { DeviceHub, HubPrintRequest, PrinterInfo, PrinterRole } from '../device-hub';
@@ -28,7 +27,7 @@ import type { ScaleSimControl } from '../simulators/memory-scale';
 import type { PrinterSink } from '../simulators/printer-sink';
 import { loadAssignments, withOverrides } from './assignments';
 import { PrinterDesk } from './printer-desk';
-import { SCALE_ID, ScaleSlot, type SimulatedScaleLink } from './scale-slot';
+import { ScaleSlot, type SimulatedScaleLink } from './scale-slot';
 import { scaleStatus, printerStatus, scannerStatus, keyboardStatus } from './device-status';
 
 /** The simulators demo mode (or `bancada serve --simulate`) runs; simulators/demo-devices.ts starts them. */
@@ -72,6 +71,7 @@ export class DeviceRegistry implements DeviceHub {
   #lastKeyboardScan: string | null = null;
   #statusTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
+  #started = false;
   #unsubscribeLive: () => void = () => undefined;
 
   private constructor(deps: DeviceRegistryDeps, assignments: DeviceAssignments) {
@@ -166,12 +166,13 @@ export class DeviceRegistry implements DeviceHub {
   }
 
   async #apply(next: DeviceAssignments): Promise<void> {
-    const previous = this.#assignments;
-    const first = this.#scale.assignment === null && previous === next;
+    const previous = this.#started ? this.#assignments : null;
+    this.#started = true;
     this.#assignments = registryAssignments(next, this.#deps.simulation ?? null);
     this.#desk.label = this.#assignments.labelPrinter;
     this.#desk.document = this.#assignments.documentPrinter;
-    if (first || JSON.stringify(previous.scale) !== JSON.stringify(this.#assignments.scale) || this.#scale.assignment === null) {
+    // Only what changed restarts: a new label printer must not drop the scale's settled weight.
+    if (!previous || !sameJson(previous.scale, this.#assignments.scale)) {
       await this.#scale.stop();
       this.#unsubscribeLive();
       this.#scale = this.#newScale(this.#assignments.scale);
@@ -179,7 +180,7 @@ export class DeviceRegistry implements DeviceHub {
       this.#deps.publish.live(this.#scale.current());
       await this.#scale.start().catch((error: unknown) => this.#deps.log('the scale could not start', { error }));
     }
-    if (first || JSON.stringify(previous.scanners) !== JSON.stringify(this.#assignments.scanners) || this.#scanners.length !== this.#assignments.scanners.length) {
+    if (!previous || !sameJson(previous.scanners, this.#assignments.scanners)) {
       await Promise.all(this.#scanners.map((s) => s.stop()));
       this.#scanners = await this.#newScanners(this.#assignments.scanners);
       for (const scanner of this.#scanners) scanner.start();
@@ -225,6 +226,10 @@ export class DeviceRegistry implements DeviceHub {
   }
 }
 
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 /** With simulators running, an unassigned scale is the simulated one and an unassigned label printer is the sink. */
 function registryAssignments(a: DeviceAssignments, sim: Simulation | null): DeviceAssignments {
   return {
@@ -233,6 +238,3 @@ function registryAssignments(a: DeviceAssignments, sim: Simulation | null): Devi
     labelPrinter: a.labelPrinter ?? (sim?.sink ? { uri: sim.sink.uri, language: 'zpl', size: '4x6', dpi: 203 } : null),
   };
 }
-
-export { SCALE_ID };
-export type { ErrorCode };
