@@ -13,8 +13,11 @@ import { post, type HttpDeps } from './http';
 /** Refresh this long before Shopify's expiry, so a request never carries a token about to die. */
 export const REFRESH_MARGIN_MS = 10 * 60 * 1000;
 
+/** Printable ASCII without spaces: anything else cannot travel in an HTTP header. */
+const TOKEN_SHAPE = /^[\x21-\x7e]{1,1000}$/;
+
 const TokenResponseSchema = z.object({
-  access_token: z.string().min(1).max(1000),
+  access_token: z.string().regex(TOKEN_SHAPE),
   scope: z.string().max(5000).optional(),
   expires_in: z.number().int().positive().max(10 * 365 * 24 * 3600),
 });
@@ -27,7 +30,11 @@ export interface TokenSource {
 
 export function tokenSource(auth: ShopifyAuth, baseUrl: string, deps: HttpDeps): TokenSource {
   if (auth.kind === 'token') {
-    return { token: async () => ({ ok: true, value: auth.token }), invalidate: () => undefined };
+    const usable = TOKEN_SHAPE.test(auth.token);
+    return {
+      token: async () => (usable ? { ok: true, value: auth.token } : failure('sync.auth-failed', 'The saved access token has spaces or characters a token cannot have', false)),
+      invalidate: () => undefined,
+    };
   }
   let cached: { value: string; refreshAt: number } | null = null;
   let inflight: Promise<SyncResult<string>> | null = null;

@@ -25,7 +25,8 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
   try {
     response = await deps.fetch(url, { method: 'POST', headers, body, signal, redirect: 'error' });
   } catch (error) {
-    return failure('sync.network', `Could not reach Shopify: ${describeNetworkError(error, deps.closed)}`, true);
+    // fetch quotes a header value it refuses ("… is an invalid header value"): never let that be the token.
+    return failure('sync.network', `Could not reach Shopify: ${withoutSecrets(describeNetworkError(error, deps.closed), headers)}`, true);
   }
   let text: string;
   try {
@@ -46,6 +47,14 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
 }
 
 class BodyTooLarge extends Error {}
+
+const SECRET_HEADER = /token|authorization|secret/i;
+
+function withoutSecrets(message: string, headers: Record<string, string>): string {
+  let out = message;
+  for (const [name, value] of Object.entries(headers)) if (SECRET_HEADER.test(name) && value) out = out.split(value).join('[redacted]');
+  return out;
+}
 
 async function readCapped(response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));

@@ -43,6 +43,14 @@ describe('Shopify failures', () => {
     expect(JSON.stringify(res)).not.toContain('shpat_');
   });
 
+  it('refuses a token that cannot travel in a header without quoting it', async () => {
+    peer = await startPeer();
+    const res = await peer.adapter({ auth: { kind: 'token', token: 'shpat_abc\nsecret-tail' } }).testConnection();
+    expect(res).toMatchObject({ ok: false, code: 'sync.auth-failed', retryable: false });
+    expect(JSON.stringify(res)).not.toMatch(/shpat_|secret-tail/);
+    expect(peer.emulator.requests).toEqual([]);
+  });
+
   it('times out a slow answer as a retryable network failure', async () => {
     peer = await startPeer();
     peer.emulator.faults.inject({ kind: 'delay', ms: 1500 });
