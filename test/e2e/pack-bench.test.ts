@@ -130,6 +130,10 @@ describe('packing bench in Chromium', () => {
     try {
       const page = await loginPacker(station);
       await page.screenshot({ path: resolve(shots, 'pack-queue-en.png') });
+      // The printable command sheet comes as a PDF file from the app; its barcodes are checked in command-sheet.test.ts.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Command sheet (PDF)' }).click()]);
+      expect(download.suggestedFilename()).toBe('bancada-command-sheet.pdf');
+      expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
       await scanWithWedge(page, threeLine.number);
       await page.getByTestId('pack-bench').waitFor();
       const [first, second, third] = threeLine.lines;

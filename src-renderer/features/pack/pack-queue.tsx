@@ -89,6 +89,7 @@ export function PackQueue() {
               <th>{t('home.col.customer')}</th>
               <th>{t('home.col.destination')}</th>
               <th className="num">{t('home.col.items')}</th>
+              <th>{t('home.col.priority')}</th>
               <th>{t('home.col.shipBy')}</th>
               <th />
             </tr>
@@ -102,7 +103,12 @@ export function PackQueue() {
                   {o.city} <span className="country">{o.country}</span>
                 </td>
                 <td className="num">{t('home.items', { lines: o.lineCount, units: o.unitCount })}</td>
-                <td>{formatShipBy(locale, o.shipBy, now) ?? '—'}</td>
+                <td>
+                  <span className={`priority priority--${Math.min(Math.max(o.priority, 0), 3)}`}>{t(`priority.${Math.min(Math.max(o.priority, 0), 3) as 0 | 1 | 2 | 3}`)}</span>
+                </td>
+                <td className="ship-by">
+                  {isOverdue(o.shipBy, now) && <span className="overdue-tag">{t('home.overdue')}</span>} {formatShipBy(locale, o.shipBy, now) ?? '—'}
+                </td>
                 <td>
                   <button type="button" className="button" onClick={() => void openOrder(o.id)} data-testid="pack-open">
                     {t('pack.queue.open')}

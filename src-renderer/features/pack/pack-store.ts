@@ -173,13 +173,20 @@ export async function reprint(packageId?: string): Promise<void> {
   void loadQueue();
 }
 
-/** The command sheet as a PDF the browser shows (and prints) in a new tab. */
+/**
+ * The command sheet as a PDF file to print and tape to the bench. A download, not a new window:
+ * the desktop shell refuses new windows (navigation guard), and a file prints from any viewer.
+ */
 export async function openCommandSheet(): Promise<void> {
   const r = await api().call['pack:command-sheet']({});
   if (!r.ok) return failed(r.error);
   const bytes = Uint8Array.from(atob(r.value.pdfBase64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  window.open(url, '_blank', 'noopener');
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'bancada-command-sheet.pdf';
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function setDialog(dialog: PackState['dialog']): void {
