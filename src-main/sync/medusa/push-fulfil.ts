@@ -23,6 +23,12 @@ export function taggedFulfilment(order: MedusaOrder, tag: string): MedusaFulfill
   return (order.fulfillments ?? []).find((f) => !f.canceled_at && f.metadata?.[FULFILMENT_METADATA_KEY] === tag);
 }
 
+/** A package whose only fulfilments were cancelled in Medusa's admin: someone undid it on purpose. */
+function cancelledUpstream(order: MedusaOrder, tag: string): boolean {
+  const tagged = (order.fulfillments ?? []).filter((f) => f.metadata?.[FULFILMENT_METADATA_KEY] === tag);
+  return tagged.length > 0 && tagged.every((f) => !!f.canceled_at);
+}
+
 /** The order's answer refuses the whole operation before anything is sent. */
 function precondition(order: MedusaOrder | null, payload: FulfilPayload, pending: readonly PackagePayload[]): PushResult | null {
   if (order === null) return failure('sync.not-found', `order ${payload.orderNumber} (${payload.orderExternalId}) no longer exists in Medusa`, false);
@@ -76,6 +82,10 @@ export async function pushFulfil(ctx: FulfilContext, op: OutboxOperation, payloa
   if (!read.ok) return read;
   const order = read.value;
   const existing = payload.packages.map((_, index) => (order ? taggedFulfilment(order, packageTag(op.idempotencyKey, index)) : undefined));
+  // Sending it again would silently redo what a person cancelled in Medusa's admin.
+  if (order && payload.packages.some((_, index) => cancelledUpstream(order, packageTag(op.idempotencyKey, index)))) {
+    return failure('sync.rejected', `order ${payload.orderNumber}: a fulfilment this station made was cancelled in Medusa; not sent again`, false);
+  }
   const refused = precondition(order, payload, payload.packages.filter((_, index) => !existing[index]));
   if (refused) return refused;
   const alreadyApplied = existing.every((f) => f !== undefined && !!f.shipped_at);

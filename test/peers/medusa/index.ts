@@ -13,5 +13,5 @@
  *   await peer.stop();
  */
 export { startMedusaPeer, PEER_ADMIN, medusaDir, type MedusaPeer, type PeerTimings } from './medusa-peer';
-export { PeerAdmin, seedStore, createOrder, cancelOrder, requestReturn, fulfilmentsOf, stockAt, returnOnServer, type SeededStore, type SeededProduct, type ServerFulfilment } from './seed';
+export { PeerAdmin, seedStore, createOrder, cancelOrder, cancelFulfilment, requestReturn, fulfilmentsOf, stockAt, returnOnServer, type SeededStore, type SeededProduct, type ServerFulfilment } from './seed';
 export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy';

@@ -9,7 +9,7 @@ import { createMedusaAdapter } from '../../../src-main/sync/medusa';
 import { OrderFulfilSchema, ReturnDisposeSchema, ReturnReceiveSchema, type OutboxOperation, type OutboxPayload } from '../../../src-main/sync/operations';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { startMedusaPeer, type MedusaPeer } from './medusa-peer';
-import { cancelOrder, createOrder, fulfilmentsOf, PeerAdmin, requestReturn, returnOnServer, seedStore, stockAt, type SeededStore } from './seed';
+import { cancelFulfilment, cancelOrder, createOrder, fulfilmentsOf, PeerAdmin, requestReturn, returnOnServer, seedStore, stockAt, type SeededStore } from './seed';
 
 /** Cold: npm ci of Medusa (~1 min) + migrations (~10 s) on 2 shared cores; warm: ~10 s. */
 const START_TIMEOUT_MS = 15 * 60_000;
@@ -218,6 +218,20 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect((await stockAt(admin, mug!.inventoryItemId, store.stockLocationId)).stocked).toBe(before.stocked + 1);
     const pulled = await adapter.pullReturns({ since: null, page: null, locationId: store.stockLocationId });
     expect(pulled.ok && pulled.value.items.find((r) => r.externalId === returnId)).toMatchObject({ state: 'expected', customerName: 'Lucía Fernández', items: [expect.objectContaining({ quantity: 1 })] });
+  }, TEST_TIMEOUT_MS);
+
+  test('a fulfilment cancelled in Medusa\'s admin between two attempts is not made again', async () => {
+    const [, , book] = store.products;
+    const orderId = await createOrder(admin, store, [{ variantId: book!.variantId, quantity: 1 }]);
+    const order = await pulledOrder(orderId, faulty);
+    const op = operation(fulfilPayload(order, [{ tracking: 'BR700000001BR', lines: [{ lineExternalId: order.lines[0]!.externalId, quantity: 1 }] }]));
+    proxy.arm('POST', /\/shipments$/, { kind: 'status', status: 503, body: '{"type":"unknown_error","message":"try later"}' });
+    expect(await faulty.push(op)).toMatchObject({ ok: false, code: 'sync.server-error', retryable: true });
+    const [made] = await fulfilmentsOf(admin, orderId);
+    expect(made).toMatchObject({ shippedAt: null, canceledAt: null });
+    await cancelFulfilment(admin, orderId, made!.id);
+    expect(await faulty.push(op)).toMatchObject({ ok: false, code: 'sync.rejected', retryable: false, message: expect.stringMatching(/cancelled in Medusa/) });
+    expect((await fulfilmentsOf(admin, orderId)).filter((f) => !f.canceledAt)).toHaveLength(0);
   }, TEST_TIMEOUT_MS);
 
   test('an order cancelled upstream is rejected, not retried, and nothing is fulfilled', async () => {

@@ -130,6 +130,11 @@ export async function cancelOrder(admin: PeerAdmin, orderId: string): Promise<vo
   await admin.call('POST', `/admin/orders/${orderId}/cancel`, {});
 }
 
+/** A person cancels a fulfilment in Medusa's admin (possible while it is not shipped). */
+export async function cancelFulfilment(admin: PeerAdmin, orderId: string, fulfilmentId: string): Promise<void> {
+  await admin.call('POST', `/admin/orders/${orderId}/fulfillments/${fulfilmentId}/cancel`, {});
+}
+
 /** The customer asks to return units of a shipped order (requested, with a reason and return shipping). */
 export async function requestReturn(admin: PeerAdmin, store: SeededStore, orderId: string, items: readonly { lineItemId: string; quantity: number }[]): Promise<string> {
   const { return: created } = await admin.call<{ return: Row }>('POST', '/admin/returns', { order_id: orderId, location_id: store.stockLocationId, description: 'Cliente pediu devolução' });
