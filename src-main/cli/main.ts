@@ -7,6 +7,7 @@ import { labelCommand, LABEL_USAGE } from './label-command';
 import { printCommand, PRINT_USAGE } from './print-command';
 import { scaleCommand, SCALE_USAGE } from './scale-command';
 import { SCALE_WATCH_USAGE, scaleWatchCommand } from './scale-watch-command';
+import { SCALE_SIM_USAGE, scaleSimCommand } from './scale-sim-command';
 import { serveCommand, SERVE_USAGE, type CliContext } from './serve-command';
 import { syncCommand, SYNC_USAGE } from './sync-command';
 
@@ -19,7 +20,7 @@ Commands:
   devices   list the scales, scanners and printers this machine can see
   print     send a test label to a printer (bancada print test --printer tcp://host:9100)
   label     render a shipping label to ZPL, TSPL or PDF (bancada label render …)
-  scale     decode raw scale output, or watch a live serial scale (bancada scale decode|watch …)
+  scale     decode raw scale output, watch a live serial scale, or simulate one (bancada scale decode|watch|simulate …)
   sync      store sync: status, pull and deliver now, configure the store (bancada sync status|now|config)
   help      this text
 
@@ -32,6 +33,8 @@ ${BARCODE_USAGE}
 ${SCALE_USAGE}
 
 ${SCALE_WATCH_USAGE}
+
+${SCALE_SIM_USAGE}
 
 ${LABEL_USAGE}
 
@@ -54,7 +57,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   scale: (argv, ctx) =>
     argv[0] === 'watch'
       ? scaleWatchCommand(argv.slice(1), { stdout: ctx.stdout, stderr: ctx.stderr })
-      : scaleCommand(argv, { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr }),
+      : argv[0] === 'simulate'
+        ? scaleSimCommand(argv.slice(1), { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr })
+        : scaleCommand(argv, { stdin: process.stdin, stdout: ctx.stdout, stderr: ctx.stderr }),
 };
 
 /** Entry of `bancada` (bin/bancada.cjs loads the built copy of this file, out/main/cli.js). */

@@ -11,12 +11,13 @@
  *   - from a test that starts `bancada serve` itself: start a SerialScaleSim in the test
  *     (`SerialScaleSim.start({ protocol: 'sics' })`), pass `--scale sics:<sim.appPath>`, and call
  *     `sim.setWeight(grams)`; print with `--label-printer tcp://127.0.0.1:<sink.port>` to a
- *     PrinterSink the test owns, and read `sink.jobs`.
+ *     PrinterSink the test owns, and read `sink.jobs`;
+ *   - from a terminal: `bancada scale simulate` prints the pty path and takes grams on stdin.
  */
 import type { Simulation } from '../registry/device-registry';
 import { MemoryScaleSim } from './memory-scale';
 import { PrinterSink } from './printer-sink';
-import { SerialScaleSim, } from './serial-scale-sim';
+import { SerialScaleSim } from './serial-scale-sim';
 import { SocatMissingError } from './socat-pair';
 
 export interface RunningSimulation extends Simulation {
