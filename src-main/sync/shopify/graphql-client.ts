@@ -48,8 +48,6 @@ export class GraphqlClient {
   readonly budget = new CostBudget();
   private readonly costs = new Map<DocumentName, number>();
   private readonly pageSizes = new Map<DocumentName, number>();
-  /** The GraphQL error codes of the last answer (MAX_COST_EXCEEDED drives page shrinking). */
-  private lastErrorCodes: readonly string[] = [];
 
   constructor(private readonly deps: ClientDeps) {}
 
@@ -61,16 +59,20 @@ export class GraphqlClient {
   async requestPage<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>, defaultSize: number): Promise<SyncResult<T>> {
     for (;;) {
       const size = this.pageSizes.get(name) ?? defaultSize;
-      const res = await this.request(name, { ...variables, first: size }, schema);
-      const tooBig = this.lastErrorCodes.includes('MAX_COST_EXCEEDED') || this.lastErrorCodes.includes('COST_ABOVE_BUCKET');
-      if (res.ok || !tooBig || size <= 1) return res;
+      const { result, codes } = await this.run(name, { ...variables, first: size }, schema);
+      const tooBig = codes.includes('MAX_COST_EXCEEDED') || codes.includes('COST_ABOVE_BUCKET');
+      if (result.ok || !tooBig || size <= 1) return result;
       this.pageSizes.set(name, Math.max(1, Math.floor(size / 2)));
     }
   }
 
   async request<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<SyncResult<T>> {
+    return (await this.run(name, variables, schema)).result;
+  }
+
+  /** The result plus the GraphQL error codes of the last answer (per call: requests run concurrently). */
+  private async run<T>(name: DocumentName, variables: Record<string, unknown>, schema: z.ZodType<T>): Promise<{ result: SyncResult<T>; codes: readonly string[] }> {
     let authRetried = false;
-    this.lastErrorCodes = [];
     for (let attempt = 0; ; attempt++) {
       const sent = await this.sendOnce(name, variables);
       if (!sent.ok) {
@@ -80,20 +82,20 @@ export class GraphqlClient {
           this.deps.tokens.invalidate();
           continue;
         }
-        return sent;
+        return { result: sent, codes: [] };
       }
       const { errors = [], data, extensions } = sent.value;
-      this.lastErrorCodes = errors.map((e) => e.extensions?.code ?? '');
-      if (errors.length === 0) return validated(name, schema, data);
-      const throttled = this.lastErrorCodes.includes('THROTTLED');
+      const codes = errors.map((e) => e.extensions?.code ?? '');
+      if (errors.length === 0) return { result: validated(name, schema, data), codes };
+      const throttled = codes.includes('THROTTLED');
       const reported = extensions?.cost;
       if (throttled && reported && reported.requestedQueryCost > reported.throttleStatus.maximumAvailable) {
         // Waiting cannot help: the bucket never holds this much.
-        this.lastErrorCodes = [...this.lastErrorCodes, 'COST_ABOVE_BUCKET'];
-        return failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
+        const result = failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
+        return { result, codes: [...codes, 'COST_ABOVE_BUCKET'] };
       }
       if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
-      return classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined);
+      return { result: classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined), codes };
     }
   }
 
