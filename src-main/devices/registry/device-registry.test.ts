@@ -76,6 +76,20 @@ describe('the device registry at a demo station', () => {
     expect(heard.live.every((l) => l.settled === null || l.settled.mg > 0)).toBe(true);
   });
 
+  it('says the scale is disconnected when its cable is pulled, and reads again once it is back, by itself', async () => {
+    const { registry, memory, heard } = await station();
+    memory.setWeight(900);
+    await until('a settled weight', () => registry.scale.current().settled);
+    memory.unplug();
+    await until('disconnected', () => registry.scale.current().status === 'disconnected');
+    expect(registry.scale.current()).toMatchObject({ mg: null, settled: null });
+    const down = await until('health says so', () => heard.status.at(-1)?.find((d) => d.id === 'scale' && !d.connected));
+    expect(down.lastErrorCode).toBe('device.disconnected');
+    // The driver retries by itself (100 ms, doubling to 1 s); the memory port opens again at once.
+    await until('reading again', () => registry.scale.current().status === 'stable');
+    expect(registry.status().find((d) => d.id === 'scale')?.connected).toBe(true);
+  });
+
   it('takes a scripted weight only on the simulated scale', async () => {
     const { registry, handlers, memory } = await station();
     await handlers['scale:simulate']({ grams: 480, motion: false }, SUPERVISOR);
