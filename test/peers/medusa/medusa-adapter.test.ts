@@ -28,14 +28,18 @@ function operation(payload: OutboxPayload, idempotencyKey = `op-${Date.now()}-${
   return { idempotencyKey, payload, stationId: 'station-test-1', operatorId: 'op-0001', createdAt: new Date().toISOString() };
 }
 
-/** What the packing bench writes when an order is packed: one package per box, lines as scanned. */
-function fulfilPayload(order: RemoteOrder, boxes: readonly { tracking: string; lines: readonly { lineExternalId: string; quantity: number }[] }[]) {
+/**
+ * What the packing bench writes when an order is packed (src-main/workflows/pack/pack-bench.ts
+ * `fulfilPackages`): one package per box, lines as scanned, the label's tracking; the bench leaves
+ * `trackingUrl` null, a box with `url` set covers a carrier that gives one.
+ */
+function fulfilPayload(order: RemoteOrder, boxes: readonly { tracking: string; url?: string; lines: readonly { lineExternalId: string; quantity: number }[] }[]) {
   return OrderFulfilSchema.parse({
     kind: 'order.fulfil',
     orderExternalId: order.externalId,
     orderNumber: order.number,
     notifyCustomer: false,
-    packages: boxes.map((box) => ({ tracking: box.tracking, carrier: 'Correios', trackingUrl: `https://rastreamento.correios.com.br/app/index.php?objeto=${box.tracking}`, weightMg: 500_000, lines: box.lines })),
+    packages: boxes.map((box) => ({ tracking: box.tracking, carrier: 'Correios', trackingUrl: box.url ?? null, weightMg: 500_000, lines: box.lines })),
   });
 }
 
@@ -106,7 +110,7 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect(shirtLine).toMatchObject({ quantity: 2, barcode: '7891234567895', unitWeightMg: 180_000 });
 
     const payload = fulfilPayload(order, [
-      { tracking: 'BR100000001BR', lines: [{ lineExternalId: shirtLine.externalId, quantity: 2 }] },
+      { tracking: 'BR100000001BR', url: 'https://rastreamento.correios.com.br/app/index.php?objeto=BR100000001BR', lines: [{ lineExternalId: shirtLine.externalId, quantity: 2 }] },
       { tracking: 'BR100000002BR', lines: [{ lineExternalId: mugLine.externalId, quantity: 1 }] },
     ]);
     const pushed = await adapter.push(operation(payload));

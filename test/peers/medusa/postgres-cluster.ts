@@ -11,7 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitUntil } from './net-helpers';
 
-const PG_BIN = process.env.BANCADA_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** Read at each call, so a developer (or a test) can point it elsewhere. */
+function pgBin(): string {
+  return process.env.BANCADA_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+}
 
 export interface PostgresCluster {
   readonly port: number;
@@ -32,8 +35,8 @@ interface RunAs {
 /** Fails (never skips) with one line when PostgreSQL 15 is absent: CI installs it (.ci/run). */
 export function requirePostgres(): void {
   for (const program of ['initdb', 'postgres']) {
-    if (!existsSync(join(PG_BIN, program))) {
-      throw new Error(`${join(PG_BIN, program)} not found: the Medusa peer tests need PostgreSQL 15 (apt-get install postgresql), or set BANCADA_PG_BIN`);
+    if (!existsSync(join(pgBin(), program))) {
+      throw new Error(`${join(pgBin(), program)} not found: the Medusa peer tests need PostgreSQL 15 (apt-get install postgresql), or set BANCADA_PG_BIN`);
     }
   }
 }
@@ -56,7 +59,7 @@ function chownTree(path: string, as: RunAs): void {
 /** initdb into `dataDir`, whose parent the server's user owns (trust auth, superuser `postgres`, no fsync: this data is thrown away). */
 export function initCluster(dataDir: string): void {
   const as = runAs();
-  const init = spawnSync(join(PG_BIN, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], {
+  const init = spawnSync(join(pgBin(), 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync'], {
     encoding: 'utf8',
     ...as,
     env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
@@ -83,7 +86,7 @@ export async function startPostgres(options: { template?: string } = {}): Promis
   const port = await freePort();
   const log: string[] = [];
   const server: ChildProcess = spawn(
-    join(PG_BIN, 'postgres'),
+    join(pgBin(), 'postgres'),
     // fsync off and no full-page writes: a test cluster that dies with its temp folder.
     ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${root}`, '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'],
     { stdio: ['ignore', 'pipe', 'pipe'], ...as, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } },
@@ -108,7 +111,7 @@ export async function startPostgres(options: { template?: string } = {}): Promis
   try {
     await waitUntil('PostgreSQL to accept connections', () => {
       if (server.exitCode !== null) throw new Error(`postgres exited with ${server.exitCode}: ${log.join('').trim().slice(-800)}`);
-      return spawnSync(join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'], { stdio: 'ignore' }).status === 0;
+      return spawnSync(join(pgBin(), 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres'], { stdio: 'ignore' }).status === 0;
     }, 30_000);
   } catch (error) {
     await stop();
@@ -119,6 +122,6 @@ export async function startPostgres(options: { template?: string } = {}): Promis
 
 /** Runs a PostgreSQL client program (createdb …) against the cluster. */
 export function pgClient(cluster: PostgresCluster, program: string, args: readonly string[]): void {
-  const done = spawnSync(join(PG_BIN, program), ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', ...args], { encoding: 'utf8' });
+  const done = spawnSync(join(pgBin(), program), ['-h', '127.0.0.1', '-p', String(cluster.port), '-U', 'postgres', ...args], { encoding: 'utf8' });
   if (done.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${(done.stderr || String(done.error)).trim()}`);
 }
