@@ -27,7 +27,7 @@ it('handles 1,000 scans in main with 100,000 orders and 1,000,000 barcodes', asy
       db,
       now: () => new Date(),
       stationId: 'bench-station',
-      settings: { tolerance: { grams: 20, percent: 5 }, openNextOnComplete: false, manualConfirmRoles: [], weighWithoutScale: 'skip', scanConfig: DEFAULT_PACK_SCAN_CONFIG, notifyCustomer: true, shipFrom: DEFAULT_SHIP_FROM },
+      settings: { tolerance: { grams: 20, percent: 5 }, openNextOnComplete: false, manualConfirmRoles: [], weighWithoutScale: 'skip', scanConfig: DEFAULT_PACK_SCAN_CONFIG, notifyCustomer: true, allowPartial: false, shipFrom: DEFAULT_SHIP_FROM },
       devices: null,
       emit: () => undefined,
       labels: new StationLabelSource({ stationId: 'bench-station', shipFrom: DEFAULT_SHIP_FROM, language: () => 'en', fonts: () => Promise.reject(new Error('no fonts')), defaultCarrier: 'Own fleet' }),

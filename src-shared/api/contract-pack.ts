@@ -43,7 +43,7 @@ export const packMethods = {
   'pack:box': { input: z.strictObject({ code: z.string().min(1).max(40) }), output: ScanReplySchema, access: ['packer'], audited: false },
   'pack:boxes': { input: None, output: z.array(BoxPresetSchema), access: 'session', audited: false },
   'pack:exception': {
-    input: z.strictObject({ reason: z.enum(SHORT_SHIP_REASONS), note: z.string().trim().max(500).nullable().default(null) }),
+    input: z.strictObject({ reason: z.enum(SHORT_SHIP_REASONS), note: z.string().trim().max(500).nullable().default(null), partial: z.boolean().default(false) }),
     output: PackViewSchema.nullable(),
     access: ['packer'],
     audited: true,

@@ -110,6 +110,8 @@ export const PackViewSchema = z.strictObject({
   reopened: z.boolean(),
   suggestedBox: z.string().nullable(),
   startedAt: z.string(),
+  /** Settings `pack.allowPartial`: a short ship may fulfil what is packed. */
+  allowPartial: z.boolean(),
   /** The order packed just before this one opened by itself: its labels stay in sight. */
   previous: z
     .strictObject({

@@ -142,6 +142,26 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect((await db.get<{ action: string }>(sql`SELECT action FROM audit_log WHERE action = 'pack.manual-confirm'`))?.action).toBe('pack.manual-confirm');
   });
 
+  it('ships what is packed on a short ship where partial fulfilment is allowed, and lists the missing unit for supervisors', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2], ['mug', 1]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub);
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge(SHIRT));
+    await bench.scan(wedge(SHIRT));
+    await bench.exception(PACKER, 'missing', 'no mugs on the shelf', true);
+    expect(bench.view()!.phase).toBe('weighing');
+    hub.settle(300);
+    await bench.idle();
+    await bench.complete(PACKER);
+    expect(bench.view()!.phase).toBe('complete');
+    const fulfil = JSON.parse((await db.get<{ payload: string }>(sql`SELECT payload FROM outbox WHERE kind = 'order.fulfil'`))!.payload);
+    expect(fulfil.packages[0].lines).toEqual([{ lineExternalId: 'o1-1', quantity: 2 }]);
+    expect(await db.get(sql`SELECT reason, note FROM pack_exceptions`)).toEqual({ reason: 'missing', note: 'no mugs on the shelf' });
+    expect(await db.get(sql`SELECT status FROM orders`)).toEqual({ status: 'packed' });
+  });
+
   it('learns a missing unit weight from a single-product package, as an estimate', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['soap', 2]])]);

@@ -66,11 +66,28 @@ export class PackBench extends PackService {
     return this.serial(() => this.#complete(this.requireOpen(), operator));
   }
 
-  exception(operator: Operator, reason: ShortShipReason, note: string | null): Promise<PackView | null> {
+  /**
+   * A short ship: with `partial` (and the `pack.allowPartial` setting) the packed units are weighed and
+   * fulfilled and the missing ones go on the supervisors' list; otherwise the whole order is held.
+   */
+  exception(operator: Operator, reason: ShortShipReason, note: string | null, partial = false): Promise<PackView | null> {
     return this.serial(async () => {
-      await this.#exception(this.requireOpen(), operator, reason, note);
+      const pack = this.requireOpen();
+      if (partial && this.bench.settings.allowPartial) await this.#shortShip(pack, operator, reason, note);
+      else await this.#exception(pack, operator, reason, note);
       return this.view();
     });
+  }
+
+  async #shortShip(pack: OpenPack, who: Operator, reason: ShortShipReason, note: string | null): Promise<void> {
+    const at = this.at();
+    const meta = { raw: 'ui:short-ship', symbology: null, kind: 'command', productId: null, operatorId: who.id };
+    // The short ship's state, its exception row and its audit row commit together.
+    const reply = await this.apply(pack, { type: 'short-ship' }, meta, who, async (tx) => {
+      await insertPackException(tx, { id: this.id(), sessionId: pack.sessionId, orderId: pack.order.id, reason, note, operatorId: who.id, at });
+      await appendAudit(tx, { at, stationId: this.bench.stationId, operatorId: who.id, action: 'pack.short-ship', subjectType: 'order', subjectId: pack.order.id, detail: { sessionId: pack.sessionId, reason, note } });
+    });
+    if (reply.outcome === 'refused') throw new AppError(reply.code ?? 'pack.not-open', 'cannot ship short now');
   }
 
   release(operator: Operator): Promise<PackView | null> {

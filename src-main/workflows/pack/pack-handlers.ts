@@ -56,7 +56,7 @@ export function packHandlers(deps: { readonly db: Database; readonly bench: Pack
     },
     'pack:box': (input, ctx) => bench.setBox(input.code, who(ctx)),
     'pack:boxes': () => listBoxes(db),
-    'pack:exception': (input, ctx) => bench.exception(who(ctx), input.reason, input.note),
+    'pack:exception': (input, ctx) => bench.exception(who(ctx), input.reason, input.note, input.partial),
     'pack:release': (_input, ctx) => bench.release(who(ctx)),
     'pack:reprint': (input, ctx) => bench.reprint(who(ctx), input.packageId),
     'pack:label-pending': () => listLabelPending(db, deps.stationId),

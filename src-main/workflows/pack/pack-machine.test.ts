@@ -133,6 +133,16 @@ describe('pack machine: check-weigh and packages', () => {
     expect(reduce(initialState([two], 0), { type: 'next-package' }).code).toBe('pack.package-empty');
   });
 
+  it('ships what is packed when the packer short-ships: weigh, then complete with units missing', () => {
+    const a = run(initialState([shirt, phone], 0), item('shirt'));
+    expect(reduce(a.state, { type: 'complete' }).code).toBe('pack.not-all-packed');
+    const b = reduce(a.state, { type: 'short-ship' });
+    expect(b.state.control).toMatchObject({ phase: 'weighing', closing: 'complete', short: true });
+    const c = reduce(b.state, { type: 'settled', mg: 150_000, seq: 1, tolerance: TOL });
+    expect(reduce(c.state, { type: 'complete' }).state.control.phase).toBe('complete');
+    expect(reduce(initialState([shirt], 0), { type: 'short-ship' }).code).toBe('pack.package-empty');
+  });
+
   it('stops everything when the order changes upstream', () => {
     const a = reduce(packedShirts(), { type: 'interrupt', change: 'cancelled' });
     expect(a.state.control.phase).toBe('interrupted');

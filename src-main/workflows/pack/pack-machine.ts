@@ -60,6 +60,8 @@ export interface Control {
   readonly awaiting: Awaiting | null;
   readonly weightOff: { readonly actualMg: number; readonly expectedMg: number; readonly offByMg: number } | null;
   readonly interruption: UpstreamChange | null;
+  /** The packer chose to ship what is packed: complete is allowed with units missing. */
+  readonly short?: boolean;
 }
 
 export interface PackState {
@@ -94,6 +96,8 @@ export type PackEvent =
   | { readonly type: 'override' }
   | { readonly type: 'complete' }
   | { readonly type: 'exception' }
+  /** Ship what is packed (partial fulfilment, where the settings allow): weigh, then complete short. */
+  | { readonly type: 'short-ship' }
   | { readonly type: 'release' }
   | { readonly type: 'interrupt'; readonly change: UpstreamChange };
 
@@ -180,6 +184,10 @@ export function reduce(state: PackState, event: PackEvent): Step {
       return phase === 'ready' ? result(withControl(state, { phase: 'complete' }), 'command') : refuse(state, orderUnits(state).packed < orderUnits(state).total ? 'pack.not-all-packed' : 'pack.weigh-first');
     case 'exception':
       return result(withControl(state, { phase: 'exception', awaiting: null }), 'command');
+    case 'short-ship':
+      if (phase !== 'scanning' || state.control.awaiting) return refuse(state, 'pack.weigh-first');
+      if (unitsIn(state, state.control.current) === 0) return refuse(state, 'pack.package-empty');
+      return result(withControl(state, { phase: 'weighing', closing: 'complete', short: true }), 'command');
     case 'release':
       return result(withControl(state, { phase: 'released', awaiting: null }), 'command');
     default: {

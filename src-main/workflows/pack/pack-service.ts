@@ -103,7 +103,7 @@ export class PackService {
   view(): PackView | null {
     const p = this.pack;
     if (!p) return null;
-    return buildView({ ...p, labels: p.labels, previous: this.previous });
+    return buildView({ ...p, labels: p.labels, previous: this.previous, allowPartial: this.deps.settings.allowPartial });
   }
 
   /** Runs `work` after everything queued before it: scans, weights and commands never interleave. */
@@ -397,7 +397,7 @@ export class PackService {
    * Runs one event through the machine and commits the outcome (scan row, packages, session state,
    * audit where a person is accountable) in one transaction; memory and the screen change after.
    */
-  async #apply(pack: OpenPack, event: PackEvent, meta: ScanMeta | null, accountable?: Operator): Promise<ScanReply> {
+  async #apply(pack: OpenPack, event: PackEvent, meta: ScanMeta | null, accountable?: Operator, within?: (tx: Queryable) => Promise<void>): Promise<ScanReply> {
     const step = reduce(pack.state, event);
     const seq = meta ? pack.seq + 1 : pack.seq;
     const misScan = MIS_SCANS.has(step.outcome);
@@ -418,6 +418,7 @@ export class PackService {
       }
       await saveSession(tx, pack.sessionId, { state: coarseState(step.state.control.phase, coarseState(pack.state.control.phase, 'scanning')), control: JSON.stringify(step.state.control), misScans, overrides });
       if (accountable && step.outcome !== 'refused') await this.#auditStep(tx, pack, event, step, accountable, at);
+      if (within && step.outcome !== 'refused') await within(tx);
     });
     for (const [index, id] of newPackages) pack.packageIds.set(index, id);
     const wasScanning = pack.state.control.phase === 'scanning';
@@ -523,8 +524,9 @@ export class PackService {
     return this.#note(pack, meta, outcome, code);
   }
 
-  protected apply(pack: OpenPack, event: PackEvent, meta: ScanMeta | null, accountable?: Operator): Promise<ScanReply> {
-    return this.#apply(pack, event, meta, accountable);
+  /** `within` runs inside the event's transaction (rows that must commit with it). */
+  protected apply(pack: OpenPack, event: PackEvent, meta: ScanMeta | null, accountable?: Operator, within?: (tx: Queryable) => Promise<void>): Promise<ScanReply> {
+    return this.#apply(pack, event, meta, accountable, within);
   }
 
   protected requireOpen(): OpenPack {

@@ -17,6 +17,8 @@ export interface PackSettings {
   readonly weighWithoutScale: 'skip' | 'block';
   readonly scanConfig: ScanConfig;
   readonly notifyCustomer: boolean;
+  /** A short ship may fulfil what is packed (partial fulfilment) instead of holding the order. */
+  readonly allowPartial: boolean;
   readonly shipFrom: LabelAddress;
 }
 
@@ -34,6 +36,7 @@ export async function loadPackSettings(db: Queryable): Promise<PackSettings> {
     // A bad stored config falls back to the defaults rather than leaving the bench unable to scan.
     scanConfig: scan.success && scan.data.patterns ? (scan.data as ScanConfig) : DEFAULT_PACK_SCAN_CONFIG,
     notifyCustomer: (await getSetting<boolean>(db, 'pack.notifyCustomer')) ?? true,
+    allowPartial: (await getSetting<boolean>(db, 'pack.allowPartial')) ?? false,
     shipFrom: (await getSetting<LabelAddress>(db, 'pack.shipFrom')) ?? DEFAULT_SHIP_FROM,
   };
 }

@@ -21,6 +21,7 @@ export interface ViewInput {
   readonly labels: ReadonlyMap<number, LabelInfo>;
   readonly suggestedBox: string | null;
   readonly previous: PackView['previous'];
+  readonly allowPartial: boolean;
 }
 
 /** The screen's whole picture of a pack, rebuilt from the machine state after every change. */
@@ -76,5 +77,6 @@ export function buildView(v: ViewInput): PackView {
     suggestedBox: v.suggestedBox,
     startedAt: v.startedAt,
     previous: v.previous,
+    allowPartial: v.allowPartial,
   };
 }

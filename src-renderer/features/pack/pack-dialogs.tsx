@@ -82,6 +82,9 @@ export function OverrideDialog() {
 export function ExceptionDialog() {
   const t = useT();
   const [note, setNote] = useState('');
+  const view = usePack((s) => s.view);
+  const canPartial = Boolean(view?.allowPartial && view.phase === 'scanning' && view.packages.find((p) => p.index === view.currentPackage)?.units);
+  const [partial, setPartial] = useState(false);
   return (
     <div className="pack-dialog" role="dialog" aria-modal="true" aria-labelledby="exception-title" data-testid="exception-dialog">
       <form onSubmit={(e) => e.preventDefault()}>
@@ -90,9 +93,15 @@ export function ExceptionDialog() {
           {t('pack.exception.note')}
           <input type="text" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} autoFocus />
         </label>
+        {canPartial && (
+          <label className="pack-partial">
+            <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} />
+            {t('pack.exception.partial')}
+          </label>
+        )}
         <div className="pack-reasons">
           {SHORT_SHIP_REASONS.map((reason) => (
-            <button key={reason} type="button" className="button button--big" onClick={() => void sendException(reason, note.trim() || null)}>
+            <button key={reason} type="button" className="button button--big" onClick={() => void sendException(reason, note.trim() || null, canPartial && partial)}>
               {t(`pack.exception.reason.${reason}`)}
             </button>
           ))}

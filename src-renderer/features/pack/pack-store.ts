@@ -151,8 +151,8 @@ export async function override(supervisorId: string | undefined, pin: string | u
   return false;
 }
 
-export async function sendException(reason: 'missing' | 'damaged' | 'wrong-stock' | 'other', note: string | null): Promise<void> {
-  const r = await api().call['pack:exception']({ reason, note });
+export async function sendException(reason: 'missing' | 'damaged' | 'wrong-stock' | 'other', note: string | null, partial = false): Promise<void> {
+  const r = await api().call['pack:exception']({ reason, note, partial });
   usePack.setState({ dialog: null });
   if (r.ok) receiveView(r.value);
   else failed(r.error);

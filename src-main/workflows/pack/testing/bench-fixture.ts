@@ -136,6 +136,7 @@ export const SETTINGS: PackSettings = {
   weighWithoutScale: 'skip',
   scanConfig: DEFAULT_PACK_SCAN_CONFIG,
   notifyCustomer: true,
+  allowPartial: true,
   shipFrom: DEFAULT_SHIP_FROM,
 };
 
