@@ -16,8 +16,12 @@ import { post, type HttpDeps } from './http';
 
 /** THROTTLED answers retried inside one call before the relay's own backoff takes over. */
 const MAX_THROTTLED_RETRIES = 3;
-/** Before a document's cost is known: Shopify's cap for a single query (store-platforms.md §1.11). */
-const UNKNOWN_QUERY_COST = 1000;
+/**
+ * Before a document's cost is learned from its first answer. Assuming Shopify's single-query cap
+ * (1,000) would make a burst of first calls wait for points they do not need; a modest guess costs
+ * at most one THROTTLED answer per document, after which the real requested cost is known.
+ */
+const UNKNOWN_QUERY_COST = 100;
 const UNKNOWN_MUTATION_COST = 10;
 
 const Num = zod.number().min(0).max(10_000_000);
@@ -102,14 +106,16 @@ export class GraphqlClient {
   /** One POST once the budget holds the document's cost; learns the bucket and the cost from the answer. */
   private async sendOnce(name: DocumentName, variables: Record<string, unknown>): Promise<SyncResult<Envelope>> {
     const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+    // Reserved while waiting too, so calls that start later queue behind this one instead of all
+    // waking at once and overdrawing the bucket together.
     const wait = this.budget.waitMs(cost, this.deps.now());
-    if (wait > 0) await this.deps.sleep(wait);
-    const token = await this.deps.tokens.token();
-    if (!token.ok) return token;
-    const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value };
     this.budget.reserve(cost);
     let res;
     try {
+      if (wait > 0) await this.deps.sleep(wait);
+      const token = await this.deps.tokens.token();
+      if (!token.ok) return token;
+      const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value };
       res = await post(this.deps, this.deps.endpoint, headers, JSON.stringify({ query: DOCUMENTS[name], operationName: name, variables }));
     } finally {
       this.budget.release(cost);

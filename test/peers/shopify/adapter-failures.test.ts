@@ -140,6 +140,38 @@ describe('Shopify failures', () => {
     expect(clock.slept).toBeGreaterThan(0); // it did have to wait for the bucket
   });
 
+  it('keeps a pull and pushes running at the same time within one budget', async () => {
+    // Real time with a fast-restoring bucket: the waits are short but the requests truly overlap.
+    peer = await startPeer({ bucket: { maximumAvailable: 1000, restoreRate: 4000 } });
+    const orders = Array.from({ length: 200 }, (_, i) => peer!.emulator.state.addOrder(peer!.locationId, [{ sku: `S-${i}`, quantity: 1 }]));
+    const adapter = peer.adapter();
+    expect((await adapter.testConnection()).ok).toBe(true); // learn the bucket first
+    const pulling = (async () => {
+      let page: string | null = null;
+      let n = 0;
+      do {
+        const res = await adapter.pullOrders({ since: null, page, locationId: null });
+        if (!res.ok) throw new Error(res.message);
+        n += res.value.items.length;
+        page = res.value.next;
+      } while (page);
+      return n;
+    })();
+    const pushes = orders.slice(0, 30).map(({ order, fo }, i) =>
+      adapter.push({
+        idempotencyKey: `concurrent-${i}-key`,
+        payload: { kind: 'order.fulfil', orderExternalId: gid('FulfillmentOrder', fo.id), orderNumber: order.name, notifyCustomer: false, packages: [{ tracking: `CC${i}`, carrier: null, trackingUrl: null, weightMg: null, lines: [{ lineExternalId: gid('FulfillmentOrderLineItem', fo.lines[0]!.id), quantity: 1 }] }] },
+        stationId: 's',
+        operatorId: null,
+        createdAt: '',
+      }),
+    );
+    const [pulled, ...pushed] = await Promise.all([pulling, ...pushes]);
+    expect(pulled).toBeGreaterThanOrEqual(170); // fulfilled ones may close before their page is read
+    expect(pushed.every((r) => r.ok)).toBe(true);
+    expect(peer.emulator.requests.filter((r) => r.throttled)).toEqual([]);
+  });
+
   it('backs off by what the restore rate needs when another app drained the bucket', async () => {
     const clock = new VirtualClock();
     peer = await startPeer({ virtual: clock });
