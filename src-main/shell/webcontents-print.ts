@@ -13,7 +13,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebContentsPrintOptions } from 'electron';
+import { ELECTRON_PRINTER_SCHEME, electronPrinterName } from '../devices/printers/electron-uri';
 import { printerError, type PrinterTransport, type SendOptions } from '../devices/printers/types';
+
+export { electronPrinterName };
 
 /** The slice of a BrowserWindow this transport uses. */
 export interface PrintWindow {
@@ -31,19 +34,6 @@ export interface WebContentsPrintDeps {
   /** One PNG per page. */
   readonly rasterise: (pdf: Uint8Array, dpi: number) => Promise<Buffer[]>;
   readonly dpi?: number;
-}
-
-export const ELECTRON_PRINTER_SCHEME = 'electron';
-
-/** The printer name in an `electron://NAME` URI ('' for the default printer). */
-export function electronPrinterName(uri: string): string {
-  const match = /^electron:\/\/(.*)$/i.exec(uri);
-  if (!match) throw printerError('printer.bad-uri', `"${uri.slice(0, 200)}": a desktop printer is electron://PRINTER`, { uri: uri.slice(0, 200) });
-  try {
-    return decodeURIComponent(match[1] ?? '');
-  } catch {
-    throw printerError('printer.bad-uri', `"${uri.slice(0, 200)}": the printer name is not valid percent-encoding`, { uri: uri.slice(0, 200) });
-  }
 }
 
 /** The HTML page that carries the rasterised pages: one image per sheet, no margins, nothing else. */

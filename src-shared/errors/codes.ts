@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   'printer.document-unavailable',
   'printer.not-assigned',
   'device.not-simulated',
+  'device.bad-path',
   'scanner.bad-report',
   'scanner.too-long',
   ...PACK_ERROR_CODES,

@@ -13,6 +13,7 @@ import { getSetting } from '../../db/repos/settings';
 import { discoverDevices, type DiscoveryListers } from '../discovery/discover';
 import type { PrintOutcome } from '../printers/print-service';
 import { saveAssignments } from './assignments';
+import { checkAssignments } from './check-assignments';
 import type { DeviceRegistry } from './device-registry';
 import { testDocument } from './test-documents';
 
@@ -48,6 +49,7 @@ export function deviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, DeviceMe
     'devices:status': async () => registry.status(),
     'devices:assignments': async () => registry.assignments,
     'devices:assign': async (input, ctx) => {
+      checkAssignments(input);
       await db.transaction(async (tx) => {
         await saveAssignments(tx, input, deps.now());
         await appendAudit(tx, { at: deps.now().toISOString(), stationId: deps.stationId(), operatorId: ctx.session?.operator.id ?? null, action: 'devices.assign', subjectType: 'station', subjectId: deps.stationId(), detail: { assignments: input } });

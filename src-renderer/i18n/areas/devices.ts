@@ -94,6 +94,7 @@ export const devicesEn = {
   'status.devicesProblem': '{name}: {problem}',
   'error.printer.not-assigned': 'No printer is assigned for this. A supervisor assigns one in Supervisor → Devices.',
   'error.device.not-simulated': 'This scale is a real one; only the simulated scale takes a typed weight.',
+  'error.device.bad-path': 'A serial device is a port under /dev (e.g. /dev/ttyUSB0) or COM1…COM256.',
   'error.scanner.bad-report': 'The scanner sent a report that could not be read. Scan again.',
   'error.scanner.too-long': 'That scan was too long to be a barcode. Check the scanner\'s end-of-scan setting.',
 } as const;
@@ -189,6 +190,7 @@ export const devicesEs = {
   'status.devicesProblem': '{name}: {problem}',
   'error.printer.not-assigned': 'No hay impresora asignada para esto. Un supervisor la asigna en Supervisión → Dispositivos.',
   'error.device.not-simulated': 'Esta balanza es real; solo la balanza simulada acepta un peso escrito.',
+  'error.device.bad-path': 'Un dispositivo serie es un puerto bajo /dev (p. ej. /dev/ttyUSB0) o COM1…COM256.',
   'error.scanner.bad-report': 'El lector envió un informe ilegible. Escanea otra vez.',
   'error.scanner.too-long': 'Ese escaneo es demasiado largo para ser un código. Revisa el final de escaneo del lector.',
 } satisfies Record<keyof typeof devicesEn, string>;
@@ -284,6 +286,7 @@ export const devicesPtBR = {
   'status.devicesProblem': '{name}: {problem}',
   'error.printer.not-assigned': 'Não há impressora atribuída para isto. Um supervisor atribui em Supervisão → Dispositivos.',
   'error.device.not-simulated': 'Esta balança é real; só a balança simulada aceita um peso digitado.',
+  'error.device.bad-path': 'Um dispositivo serial é uma porta em /dev (ex.: /dev/ttyUSB0) ou COM1…COM256.',
   'error.scanner.bad-report': 'O leitor enviou um relatório ilegível. Leia de novo.',
   'error.scanner.too-long': 'Essa leitura é longa demais para ser um código. Verifique o final de leitura do leitor.',
 } satisfies Record<keyof typeof devicesEn, string>;
