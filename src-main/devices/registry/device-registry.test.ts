@@ -170,6 +170,12 @@ describe('the device registry at a demo station', () => {
     expect(registry.scale).toBe(scaleBefore);
     expect(registry.scale.current().settled).toEqual(settled);
     await handlers['devices:assign']({ scale: null, scanners: [], labelPrinter: null, documentPrinter: null }, SUPERVISOR);
+    // A different scale, then back: the next settled weight is numbered after the last one, never from 1 again.
+    await handlers['devices:assign']({ scale: { kind: 'serial', protocol: 'sics', path: '/dev/nonexistent-scale' }, scanners: [], labelPrinter: null, documentPrinter: null }, SUPERVISOR);
+    await handlers['devices:assign']({ scale: { kind: 'simulated' }, scanners: [], labelPrinter: null, documentPrinter: null }, SUPERVISOR);
+    memory.setWeight(1900);
+    const next = await until('a settled weight on the new driver', () => registry.scale.current().settled);
+    expect(next.seq).toBeGreaterThan(settled.seq);
     // Unassigned in demo mode: the simulated scale and the sink fill the roles again, as at start.
     expect(registry.assignments.scale).toEqual({ kind: 'simulated' });
     expect(registry.assignments.labelPrinter?.uri).toBe(sink.uri);

@@ -72,6 +72,8 @@ export class DeviceRegistry implements DeviceHub {
   #statusTimer: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
   #started = false;
+  /** Settlement numbers for every scale this registry runs, so `settled.seq` only grows. */
+  #seq = 0;
   #unsubscribeLive: () => void = () => undefined;
 
   private constructor(deps: DeviceRegistryDeps, assignments: DeviceAssignments) {
@@ -195,6 +197,7 @@ export class DeviceRegistry implements DeviceHub {
       hid: this.#deps.hid ?? nodeHidApi,
       simulated: this.#deps.simulation?.scale ?? null,
       onHealth: () => this.#statusChanged(),
+      nextSeq: () => ++this.#seq,
     });
   }
 

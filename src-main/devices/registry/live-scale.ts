@@ -17,13 +17,15 @@ export interface LiveScaleOptions {
   readonly simulated: boolean;
   readonly now?: () => Date;
   readonly minIntervalMs?: number;
+  /** The next settlement number; the registry shares one counter across scales, so `seq` never goes back when the scale is swapped. */
+  readonly nextSeq?: () => number;
 }
 
 export const DISCONNECTED_SCALE: LiveScale = { deviceId: null, status: 'disconnected', mg: null, settled: null, simulated: false };
 
 export class LiveScaleFeed {
   #live: LiveScale;
-  #seq = 0;
+  readonly #nextSeq: () => number;
   #lastSentAt = -Infinity;
   #trailing: ReturnType<typeof setTimeout> | null = null;
   readonly #listeners = new Set<(live: LiveScale) => void>();
@@ -34,6 +36,8 @@ export class LiveScaleFeed {
     this.#live = { deviceId: options.deviceId, status: 'disconnected', mg: null, settled: null, simulated: options.simulated };
     this.#now = options.now ?? (() => new Date());
     this.#minMs = options.minIntervalMs ?? LIVE_SCALE_MIN_MS;
+    let seq = 0;
+    this.#nextSeq = options.nextSeq ?? (() => ++seq);
   }
 
   current(): LiveScale {
@@ -56,8 +60,7 @@ export class LiveScaleFeed {
   /** The stability filter settled: a new weight for the bench. Zero and empty never get here (stability.ts). */
   settled(mg: number): void {
     if (!(mg >= 1)) return;
-    this.#seq++;
-    this.#set({ ...this.#live, settled: { mg, seq: this.#seq, at: this.#now().toISOString() } }, true);
+    this.#set({ ...this.#live, settled: { mg, seq: this.#nextSeq(), at: this.#now().toISOString() } }, true);
   }
 
   /** The box left the platter: the settled weight is gone, never carried over to the next box. */

@@ -31,6 +31,7 @@ export interface ScaleSlotDeps {
   readonly hid: () => Promise<HidApi>;
   readonly simulated: SimulatedScaleLink | null;
   readonly onHealth: () => void;
+  readonly nextSeq?: () => number;
 }
 
 export const SCALE_ID = 'scale';
@@ -50,7 +51,7 @@ export class ScaleSlot implements ScaleControl {
   ) {
     const simulated = assignment?.kind === 'simulated' && deps.simulated !== null;
     this.simulated = simulated;
-    this.feed = new LiveScaleFeed({ deviceId: assignment ? SCALE_ID : null, simulated });
+    this.feed = new LiveScaleFeed({ deviceId: assignment ? SCALE_ID : null, simulated, ...(deps.nextSeq ? { nextSeq: deps.nextSeq } : {}) });
     this.address = describeAddress(assignment, deps.simulated);
     this.name = describeName(assignment, deps.simulated);
   }
