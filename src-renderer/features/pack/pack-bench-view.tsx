@@ -29,7 +29,9 @@ function FeedbackBar({ view }: { readonly view: PackView }) {
   }
   return (
     <div key={feedback?.key ?? 0} className={`pack-feedback pack-feedback--${tone} pack-feedback--${feedback?.outcome ?? 'none'}`} role="status" aria-live="assertive" data-testid="pack-feedback" data-outcome={feedback?.outcome ?? ''}>
-      {text}
+      <span>{text}</span>
+      {/* An item still waits for its serial or lot: after any other message, say so again. */}
+      {view.awaiting && feedback && !ASK.has(feedback.outcome) && <span className="pack-feedback__then">{t(view.awaiting === 'serial' ? 'pack.outcome.needs-serial' : 'pack.outcome.needs-lot')}</span>}
     </div>
   );
 }
