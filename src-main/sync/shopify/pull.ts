@@ -1,7 +1,11 @@
 /**
  * The pulls: work for this location, returns, catalog, and one order. Page sizes keep each
  * document's requested cost under Shopify's single-query cap of 1,000 points (store-platforms.md
- * §1.11; the emulator computes the same costs): 25 FOs × 39 + 2, 100 variants × 8 + 2, 50 orders × 8 + 2.
+ * §1.11; the emulator computes the same costs): 20 FOs × 39 + 2 = 782, 100 variants × 8 + 2,
+ * 50 orders × 8 + 2. FOs go 20 a page, not the 25 that would fit (977): a page is sent when the
+ * bucket holds its requested cost, and the bucket stops filling at its maximum (1,000 on the
+ * Standard plan), so the gap between the two is how late a call may start without wasting restored
+ * points — 0.2 s at 977, 2 s at 782.
  * Should Shopify count higher, GraphqlClient.requestPage halves the page until it fits.
  */
 import type { Page, PullRequest, RemoteOrder, RemoteProduct, RemoteReturn, SyncResult } from '../adapter';
@@ -23,7 +27,7 @@ import {
 } from './response-schemas';
 import { fulfillmentOrdersQuery, numericLocationId, ordersWithReturnsQuery, productVariantsQuery } from './search-query';
 
-export const PAGE_SIZE = { fulfillmentOrders: 25, orders: 50, productVariants: 100 } as const;
+export const PAGE_SIZE = { fulfillmentOrders: 20, orders: 50, productVariants: 100 } as const;
 
 function badRequest(what: string) {
   return failure('sync.not-configured', what, false);

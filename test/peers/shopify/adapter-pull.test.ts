@@ -43,7 +43,7 @@ describe('pulling from Shopify', () => {
     }
     for (let i = 0; i < 7; i++) peer.emulator.state.addOrder(other.id, [{ sku: 'ELSEWHERE', quantity: 1 }]);
     const { items, pages } = await pullAll((r) => peer!.adapter().pullOrders(r), null);
-    expect(pages).toBe(3); // 25 + 25 + 10
+    expect(pages).toBe(3); // 20 + 20 + 20
     expect(items).toHaveLength(60);
     expect(new Set(items.map((o) => o.externalId)).size).toBe(60);
     expect(items.flatMap((o) => o.lines.map((l) => l.sku))).not.toContain('ELSEWHERE');
