@@ -156,6 +156,8 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     await page.getByText('Impresoras', { exact: true }).waitFor();
     await page.getByTestId('label-preview').waitFor();
     await page.screenshot({ path: resolve(shots, 'devices-es.png') });
+    await page.getByTestId('print-jobs').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'devices-jobs-es.png') });
     await page.getByTestId('assign-form').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(shots, 'devices-lower-es.png') });
     await page.getByTestId('scale-sim-0').click();

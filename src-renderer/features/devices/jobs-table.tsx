@@ -20,7 +20,6 @@ export function JobsTable() {
               <th>{t('devices.jobs.when')}</th>
               <th>{t('devices.jobs.what')}</th>
               <th>{t('devices.jobs.status')}</th>
-              <th />
             </tr>
           </thead>
           <tbody>
@@ -36,10 +35,8 @@ export function JobsTable() {
                 <td>
                   <strong>{t(`devices.jobs.status.${job.status}`)}</strong>
                   {job.errorCode && <div className="job-reason">{errorText({ code: job.errorCode as ErrorCode, message: '' })}</div>}
-                </td>
-                <td>
                   {job.status === 'failed' && (
-                    <button type="button" className="button" data-testid="retry-job" disabled={busy === `retry-${job.id}`} onClick={() => void retryJob(job.id)}>
+                    <button type="button" className="button job-retry" data-testid="retry-job" disabled={busy === `retry-${job.id}`} onClick={() => void retryJob(job.id)}>
                       {t('devices.jobs.retry')}
                     </button>
                   )}
