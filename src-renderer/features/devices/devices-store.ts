@@ -25,10 +25,14 @@ interface DevicesState {
 
 export const useDevices = create<DevicesState>(() => ({ live: null, jobs: [], preview: null, assignments: null, discovered: null, error: null, notice: null, busy: null }));
 
+const NOTICE_MS = 4000;
+
 async function run<T>(busy: string, call: () => Promise<Result<T>>, notice: DevicesState['notice'] = null): Promise<T | null> {
   useDevices.setState({ busy, error: null, notice: null });
   const result = await call();
   useDevices.setState({ busy: null, error: result.ok ? null : result.error, notice: result.ok ? notice : null });
+  // A confirmation is news for a moment; an error stays until the next action.
+  if (result.ok && notice) window.setTimeout(() => useDevices.setState((s) => (s.notice === notice ? { notice: null } : s)), NOTICE_MS);
   return result.ok ? result.value : null;
 }
 
