@@ -281,5 +281,5 @@ async function startPackBench(deps: {
     const session = sessions.current();
     return session ? { id: session.operator.id, role: session.operator.role } : null;
   });
-  return { pack: packHandlers({ db, bench, stationId, locale, fonts }), packInterrupt: packInterruptions(bench) };
+  return { pack: packHandlers({ db, bench, stationId, locale, fonts, now }), packInterrupt: packInterruptions(bench) };
 }

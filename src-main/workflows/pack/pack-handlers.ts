@@ -1,7 +1,5 @@
 import type { CallContext, Handlers } from '../../api/handlers';
-import { verifyPin } from '../../auth/pin-hash';
 import type { Database } from '../../db/database';
-import { findOperatorById } from '../../db/repos/operators';
 import { listBoxes } from '../../db/repos/pack-boxes';
 import { listOpenPackExceptions } from '../../db/repos/pack-exceptions';
 import { listLabelPending } from '../../db/repos/pack-packages';
@@ -11,6 +9,7 @@ import { AppError } from '../../../src-shared/errors/codes';
 import { buildCommandSheet } from './command-sheet';
 import type { PackBench } from './pack-bench';
 import type { Operator } from './pack-service';
+import { verifySupervisorPin } from './supervisor-pin';
 
 export type PackMethods =
   | 'pack:current'
@@ -35,7 +34,7 @@ function who(ctx: CallContext): Operator {
   return { id: operator.id, role: operator.role };
 }
 
-export function packHandlers(deps: { readonly db: Database; readonly bench: PackBench; readonly stationId: string; readonly locale: () => Locale; readonly fonts: () => Promise<LabelFonts> }): Pick<Handlers, PackMethods> {
+export function packHandlers(deps: { readonly db: Database; readonly bench: PackBench; readonly stationId: string; readonly locale: () => Locale; readonly fonts: () => Promise<LabelFonts>; readonly now: () => Date }): Pick<Handlers, PackMethods> {
   const { db, bench } = deps;
   return {
     'pack:current': async () => bench.view(),
@@ -48,11 +47,8 @@ export function packHandlers(deps: { readonly db: Database; readonly bench: Pack
       const caller = who(ctx);
       if (caller.role === 'supervisor') return bench.override(caller);
       // A supervisor walks over and types their PIN on the packer's screen.
-      const supervisor = input.supervisorId ? await findOperatorById(db, input.supervisorId) : null;
-      if (!supervisor || supervisor.role !== 'supervisor' || !supervisor.active || !input.pin || !(await verifyPin(input.pin, supervisor.pinHash))) {
-        throw new AppError('pack.override-not-allowed', 'a supervisor PIN is needed to override the weight');
-      }
-      return bench.override({ id: supervisor.id, role: 'supervisor' });
+      if (!input.supervisorId || !input.pin) throw new AppError('pack.override-not-allowed', 'a supervisor PIN is needed to override the weight');
+      return bench.override(await verifySupervisorPin({ db, now: deps.now, stationId: deps.stationId }, input.supervisorId, input.pin));
     },
     'pack:box': (input, ctx) => bench.setBox(input.code, who(ctx)),
     'pack:boxes': () => listBoxes(db),
