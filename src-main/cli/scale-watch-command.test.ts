@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialScaleSim } from '../devices/simulators/serial-scale-sim';
+import { FakeHid } from '../devices/hid/fake-hid';
 import { scaleWatchCommand } from './scale-watch-command';
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
@@ -44,10 +45,23 @@ describe('bancada scale watch', () => {
     expect(new Set(sim.received)).toEqual(new Set(['W']));
   });
 
-  it('says HID scales are not yet supported', async () => {
-    const { err, done } = run(['--hid', '0922:8003']);
-    expect(await done).toBe(2);
-    expect(err[0]).toMatch(/not yet supported/);
+  it('watches a USB HID POS scale (node-hid faked: no HID device here) and refuses a malformed --hid', async () => {
+    const hid = new FakeHid();
+    hid.plug({ vendorId: 0x0922, productId: 0x8003, usagePage: 0x8d, usage: 0x20, path: '/dev/hidraw5' });
+    const stop = new AbortController();
+    const out: string[] = [];
+    const err: string[] = [];
+    const done = scaleWatchCommand(['--hid', '0922:8003'], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), signal: stop.signal, hid: async () => hid });
+    await waitFor('opened', () => err.some((l) => l === 'scale watch: opened HID scale 0922:8003'));
+    // device-protocols.md §1.4: "03 04 03 FD E2 04 -> 1.250 kg" and "03 02 0B FF 00 00 -> zero".
+    for (let i = 0; i < 3; i++) hid.report([0x03, 0x04, 0x03, 0xfd, 0xe2, 0x04]);
+    hid.report([0x03, 0x02, 0x0b, 0xff, 0x00, 0x00]);
+    stop.abort();
+    expect(await done).toBe(0);
+    expect(out).toEqual(['{"status":"stable","grams":1250}', '{"status":"stable","grams":1250}', '{"status":"stable","grams":1250}', '{"settled":true,"grams":1250}', '{"status":"zero","grams":null}']);
+    const bad = run(['--hid', 'dymo']);
+    expect(await bad.done).toBe(2);
+    expect(bad.err[0]).toMatch(/--hid takes the scale's vendor and product id in hex/);
   });
 
   it('rejects a missing port, an unknown protocol and a bad baud rate', async () => {

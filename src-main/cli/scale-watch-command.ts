@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
+import { HidScale } from '../devices/hid/hid-scale';
+import { nodeHidApi, type HidApi } from '../devices/hid/hid-link';
 import { openNodeSerialPort } from '../devices/serial/node-serial-port';
 import { SYSTEM_TIMERS, type SerialLineSettings } from '../devices/serial/port';
 import { SerialScale, type PortState, type ScaleHealth } from '../devices/serial/serial-scale';
 import { SERIAL_SCALE_PROTOCOLS, type SerialScaleProtocol } from '../devices/scales/scale-stream';
 
 export const SCALE_WATCH_USAGE = `bancada scale watch --port <path> --protocol sics|nci|cas|toledo [--baud N] [--continuous] [--every-ms N]
-bancada scale watch --hid <vid:pid>          (not yet supported)
+bancada scale watch --hid <vid:pid>          a USB HID POS scale (usage page 0x8D), e.g. --hid 0922:8003
 
 Live readings from a serial scale until Ctrl+C: one JSON line per reading on stdout,
 {"status":"stable"|"motion"|"zero"|…,"grams":<number>|null}, and {"settled":true,"grams":<number>}
@@ -19,6 +21,13 @@ export interface ScaleWatchContext {
   readonly stderr: (line: string) => void;
   /** Stops watching; without it, SIGINT / SIGTERM do. */
   readonly signal?: AbortSignal;
+  /** node-hid, or a fake of it in tests. */
+  readonly hid?: () => Promise<HidApi>;
+}
+
+interface HidWatchArgs {
+  readonly vendorId: number;
+  readonly productId: number;
 }
 
 interface WatchArgs {
@@ -29,7 +38,7 @@ interface WatchArgs {
   readonly everyMs: number;
 }
 
-function parseWatchArgs(argv: readonly string[]): WatchArgs | { readonly error: string; readonly code: number } {
+function parseWatchArgs(argv: readonly string[]): WatchArgs | HidWatchArgs | { readonly error: string; readonly code: number } {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -42,7 +51,11 @@ function parseWatchArgs(argv: readonly string[]): WatchArgs | { readonly error: 
     },
     strict: true,
   });
-  if (values.hid !== undefined || values.protocol === 'hid') return { error: 'HID scales (--hid vid:pid) are not yet supported by scale watch', code: 2 };
+  if (values.hid !== undefined || values.protocol === 'hid') {
+    const match = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(values.hid ?? '');
+    if (!match) return { error: `--hid takes the scale's vendor and product id in hex, e.g. 0922:8003${values.hid ? `, got "${values.hid}"` : ''}`, code: 2 };
+    return { vendorId: parseInt(match[1]!, 16), productId: parseInt(match[2]!, 16) };
+  }
   if (!values.port) return { error: '--port <path> is required', code: 2 };
   const protocol = values.protocol ?? '';
   if (!(SERIAL_SCALE_PROTOCOLS as readonly string[]).includes(protocol)) {
@@ -102,6 +115,7 @@ export async function scaleWatchCommand(argv: readonly string[], ctx: ScaleWatch
     ctx.stderr(`bancada scale watch: ${args.error}\n\n${SCALE_WATCH_USAGE}`);
     return args.code;
   }
+  if ('vendorId' in args) return watchHid(args, ctx);
   const scale = new SerialScale(
     { path: args.path, protocol: args.protocol, line: args.line, mode: args.continuous ? { kind: 'continuous' } : { kind: 'polled', everyMs: args.everyMs } },
     { openPort: openNodeSerialPort, timers: SYSTEM_TIMERS },
@@ -119,5 +133,37 @@ export async function scaleWatchCommand(argv: readonly string[], ctx: ScaleWatch
   const { badFrames, reconnects, lastError } = scale.health;
   const lastBad = badFrames > 0 && lastError?.code.startsWith('scale.') ? ` (last: ${lastError.code})` : '';
   ctx.stderr(`scale watch: ${readings} readings, ${badFrames} bad frames${lastBad}, ${reconnects} reconnects`);
+  return 0;
+}
+
+/** `--hid vid:pid`: the same output from a USB HID POS scale, reopened when it is plugged back in. */
+async function watchHid(args: HidWatchArgs, ctx: ScaleWatchContext): Promise<number> {
+  const id = `${args.vendorId.toString(16).padStart(4, '0')}:${args.productId.toString(16).padStart(4, '0')}`;
+  let hid: HidApi;
+  try {
+    hid = await (ctx.hid ?? nodeHidApi)();
+  } catch (error) {
+    ctx.stderr(`bancada scale watch: node-hid cannot load: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const scale = new HidScale({ vendorId: args.vendorId, productId: args.productId }, { hid, now: () => Date.now() });
+  let readings = 0;
+  let previous: PortState = 'closed';
+  scale.on('reading', (reading) => {
+    readings++;
+    ctx.stdout(JSON.stringify({ status: reading.status, grams: reading.grams }));
+  });
+  scale.on('settled', (weight) => ctx.stdout(JSON.stringify({ settled: true, grams: weight.grams })));
+  scale.on('health', (health) => {
+    if (health.state === previous) return;
+    if (health.state === 'open') ctx.stderr(`scale watch: ${health.reconnects === 0 ? 'opened' : 'reopened'} HID scale ${id}`);
+    else if (health.state === 'lost' && health.lastError) ctx.stderr(`scale watch: ${health.lastError.code}: ${health.lastError.message}; looking for it again`);
+    previous = health.state;
+  });
+  if (!hid.devices().some((d) => d.vendorId === args.vendorId && d.productId === args.productId)) ctx.stderr(`scale watch: no HID device ${id} yet (plugged in? permissions on /dev/hidraw*?); waiting for it`);
+  scale.start();
+  await untilStopped(ctx.signal);
+  await scale.stop();
+  ctx.stderr(`scale watch: ${readings} readings, ${scale.health.badFrames} bad frames, ${scale.health.reconnects} reconnects`);
   return 0;
 }
