@@ -8,10 +8,10 @@
  */
 import type { PushResult } from '../adapter';
 import type { OutboxOperation, PackagePayload } from '../operations';
-import type { MedusaClient } from './client';
+import { ORDER_WITH_FULFILMENTS_FIELDS, type MedusaClient } from './client';
 import { failure } from './http';
 import { FULFILMENT_METADATA_KEY, remainingLines } from './map';
-import type { MedusaFulfillment, MedusaOrder } from './schemas';
+import { OrderEnvelopeSchema, type MedusaFulfillment, type MedusaOrder } from './schemas';
 
 type FulfilPayload = Extract<OutboxOperation['payload'], { kind: 'order.fulfil' }>;
 
@@ -63,13 +63,19 @@ async function ship(ctx: FulfilContext, payload: FulfilPayload, fulfilment: Medu
 }
 
 async function createFulfilment(ctx: FulfilContext, op: OutboxOperation, payload: FulfilPayload, pkg: PackagePayload, tag: string): Promise<PushResult | MedusaFulfillment> {
-  const created = await ctx.client.post(`admin/orders/${encodeURIComponent(payload.orderExternalId)}/fulfillments`, {
-    items: itemsOf(pkg),
-    location_id: ctx.stockLocationId,
-    no_notification: !payload.notifyCustomer,
-    metadata: { [FULFILMENT_METADATA_KEY]: tag, bancada_station: op.stationId, bancada_operator: op.operatorId },
+  const created = await ctx.client.request('POST', `admin/orders/${encodeURIComponent(payload.orderExternalId)}/fulfillments`, OrderEnvelopeSchema, {
+    query: { fields: ORDER_WITH_FULFILMENTS_FIELDS },
+    body: {
+      items: itemsOf(pkg),
+      location_id: ctx.stockLocationId,
+      no_notification: !payload.notifyCustomer,
+      metadata: { [FULFILMENT_METADATA_KEY]: tag, bancada_station: op.stationId, bancada_operator: op.operatorId },
+    },
   });
-  // Whatever the answer said (even a malformed one), the truth is the order as Medusa now has it.
+  // The answer is the order with its fulfilments: ours is there when all went well.
+  const answered = created.ok ? taggedFulfilment(created.value.order, tag) : undefined;
+  if (answered) return answered;
+  // Otherwise (lost, malformed or refused answer) the truth is the order as Medusa now has it.
   const reread = await ctx.client.order(payload.orderExternalId);
   if (!reread.ok) return created.ok ? reread : created;
   const found = reread.value ? taggedFulfilment(reread.value, tag) : undefined;

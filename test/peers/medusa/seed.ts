@@ -49,9 +49,9 @@ export interface SeededStore {
 type Row = Record<string, unknown> & { id: string };
 
 const CATALOG = [
-  { title: 'Camiseta Algodão Azul', sku: 'CAM-AZ-M', barcode: '7891234567895', weightGrams: 180, stock: 40 },
-  { title: 'Caneca Cerâmica 300 ml', sku: 'CAN-300-BR', barcode: '7894900011517', weightGrams: 320, stock: 25 },
-  { title: 'Livro: Cem Anos de Solidão', sku: 'LIV-9788501012074', barcode: '9788501012074', weightGrams: 410, stock: 12 },
+  { title: 'Camiseta Algodão Azul', sku: 'CAM-AZ-M', barcode: '7891234567895', weightGrams: 180, stock: 400 },
+  { title: 'Caneca Cerâmica 300 ml', sku: 'CAN-300-BR', barcode: '7894900011517', weightGrams: 320, stock: 250 },
+  { title: 'Livro: Cem Anos de Solidão', sku: 'LIV-9788501012074', barcode: '9788501012074', weightGrams: 410, stock: 120 },
 ] as const;
 
 async function seedShipping(admin: PeerAdmin, stockLocationId: string, salesChannelId: string) {
