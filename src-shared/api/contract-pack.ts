@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoxPresetSchema, PACK_COMMANDS, PackExceptionSchema, PackViewSchema, SCAN_OUTCOMES, SHORT_SHIP_REASONS } from '../domain/pack';
+import { BoxPresetSchema, PACK_COMMANDS, PackExceptionSchema, PackMetricsSchema, PackViewSchema, SCAN_OUTCOMES, SHORT_SHIP_REASONS } from '../domain/pack';
 import type { PackEventName, PackMethodName } from './names-pack';
 import { None, type MethodSpec } from './spec';
 
@@ -59,6 +59,8 @@ export const packMethods = {
   'pack:exceptions': { input: None, output: z.array(PackExceptionSchema), access: ['supervisor'], audited: false },
   /** The printable sheet of command barcodes, as a PDF (base64), captions in the station's language. */
   'pack:command-sheet': { input: None, output: z.strictObject({ pdfBase64: z.string() }), access: 'session', audited: false },
+  /** Finished packs since an instant (default: the last 24 hours), for the supervisor dashboard. */
+  'pack:metrics': { input: z.strictObject({ since: z.iso.datetime().optional() }), output: z.array(PackMetricsSchema), access: ['supervisor'], audited: false },
 } as const satisfies Record<PackMethodName, MethodSpec>;
 
 export const packEvents = {

@@ -15,6 +15,7 @@ export const PACK_METHOD_NAMES = [
   'pack:label-pending',
   'pack:exceptions',
   'pack:command-sheet',
+  'pack:metrics',
 ] as const;
 export const PACK_EVENT_NAMES = ['pack:view'] as const;
 export type PackMethodName = (typeof PACK_METHOD_NAMES)[number];

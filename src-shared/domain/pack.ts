@@ -143,4 +143,20 @@ export const PackExceptionSchema = z.strictObject({
 });
 export type PackException = z.infer<typeof PackExceptionSchema>;
 
+/** One finished pack's metrics (issue #4, step 12): seconds per order and per item, mis-scans, overrides, reopens. */
+export const PackMetricsSchema = z.strictObject({
+  sessionId: Id,
+  orderId: Id,
+  orderNumber: z.string(),
+  operatorId: Id,
+  state: z.enum(['scanning', 'weighing', 'labelling', 'complete', 'abandoned', 'exception']),
+  endedAt: z.string().nullable(),
+  seconds: z.number().int().min(0).nullable(),
+  units: z.number().int().min(0).nullable(),
+  misScans: z.number().int().min(0),
+  overrides: z.number().int().min(0),
+  reopens: z.number().int().min(0),
+});
+export type PackMetrics = z.infer<typeof PackMetricsSchema>;
+
 export const SHORT_SHIP_REASONS = ['missing', 'damaged', 'wrong-stock', 'other'] as const;

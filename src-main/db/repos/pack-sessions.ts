@@ -108,3 +108,32 @@ export async function sessionMetrics(db: Queryable, id: string): Promise<PackMet
   );
   return r ? { sessionId: r.id, seconds: r.seconds, units: r.units, misScans: r.mis_scans, overrides: r.overrides, reopens: r.reopens } : null;
 }
+
+export interface PackMetricsRow extends PackMetrics {
+  readonly orderId: string;
+  readonly orderNumber: string;
+  readonly operatorId: string;
+  readonly state: SessionState;
+  readonly endedAt: string | null;
+}
+
+/** Packs that ended since `sinceIso`, newest first: what the supervisor dashboard reads. */
+export async function listPackMetrics(db: Queryable, sinceIso: string, limit = 500): Promise<PackMetricsRow[]> {
+  const rows = await db.all<{ id: string; order_id: string; number: string; operator_id: string; state: SessionState; ended_at: string | null; seconds: number | null; units: number | null; mis_scans: number; overrides: number; reopens: number }>(
+    sql`SELECT s.id, s.order_id, o.number, s.operator_id, s.state, s.ended_at, s.seconds, s.units, s.mis_scans, s.overrides, s.reopens
+      FROM pack_sessions s JOIN orders o ON o.id = s.order_id WHERE s.ended_at >= ${sinceIso} ORDER BY s.ended_at DESC LIMIT ${limit}`,
+  );
+  return rows.map((r) => ({
+    sessionId: r.id,
+    orderId: r.order_id,
+    orderNumber: r.number,
+    operatorId: r.operator_id,
+    state: r.state,
+    endedAt: r.ended_at,
+    seconds: r.seconds,
+    units: r.units,
+    misScans: r.mis_scans,
+    overrides: r.overrides,
+    reopens: r.reopens,
+  }));
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listPackMetrics } from '../../db/repos/pack-sessions';
 import { sql } from '../../db/sql';
 import { tempDatabases } from '../../db/test-db';
 import { makeBench, order, PACKER, seedBench, SUPERVISOR, TestHub, wedge } from './testing/bench-fixture';
@@ -53,6 +54,9 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(scans[4]!.serial).toBe('SN-0001');
     expect(scans[6]!.lot).toBe('LOT-42');
     expect(await db.get(sql`SELECT mis_scans, units, state FROM pack_sessions`)).toEqual({ mis_scans: 2, units: 4, state: 'complete' });
+    const [metrics] = await listPackMetrics(db, '2000-01-01T00:00:00Z');
+    expect(metrics).toMatchObject({ orderNumber: '#1001', operatorId: PACKER.id, state: 'complete', units: 4, misScans: 2, overrides: 0, reopens: 0 });
+    expect(metrics!.seconds).toBeGreaterThan(0);
     const actions = (await db.all<{ action: string }>(sql`SELECT action FROM audit_log ORDER BY id`)).map((a) => a.action);
     expect(actions).toEqual(['pack.open', 'pack.complete', 'pack.label-printed']);
   });
@@ -188,12 +192,16 @@ describe('packing bench (real SQLite, test hub)', () => {
     await expect(bench.scan(wedge(SHIRT))).resolves.toMatchObject({ code: 'pack.interrupted' });
     await bench.release(PACKER);
     expect(bench.view()).toBeNull();
+    // Opened again later: recorded as a reopen.
+    expect((await bench.open('o1', PACKER)).reopened).toBe(true);
+    await bench.release(PACKER);
+    expect((await db.get<{ reopens: number }>(sql`SELECT max(reopens) AS reopens FROM pack_sessions WHERE order_id = 'o1'`))?.reopens).toBe(1);
     await bench.open('o2', PACKER);
     await bench.scan(wedge(SHIRT));
     await bench.exception(PACKER, 'damaged', 'torn sleeve');
     expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o2'`)).toEqual({ status: 'exception' });
     expect(await db.get(sql`SELECT reason, note FROM pack_exceptions`)).toEqual({ reason: 'damaged', note: 'torn sleeve' });
     const kinds = (await db.all<{ kind: string }>(sql`SELECT kind FROM outbox ORDER BY id`)).map((o) => o.kind);
-    expect(kinds).toEqual(['order.claim', 'order.claim', 'order.hold']);
+    expect(kinds).toEqual(['order.claim', 'order.claim', 'order.release', 'order.claim', 'order.hold']);
   });
 });

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import { listBoxes } from '../../db/repos/pack-boxes';
 import { listOpenPackExceptions } from '../../db/repos/pack-exceptions';
 import { listLabelPending } from '../../db/repos/pack-packages';
+import { listPackMetrics } from '../../db/repos/pack-sessions';
 import type { LabelFonts } from '../../documents/labels/pdf-label';
 import type { Locale } from '../../../src-shared/domain/types';
 import { AppError } from '../../../src-shared/errors/codes';
@@ -26,7 +27,8 @@ export type PackMethods =
   | 'pack:reprint'
   | 'pack:label-pending'
   | 'pack:exceptions'
-  | 'pack:command-sheet';
+  | 'pack:command-sheet'
+  | 'pack:metrics';
 
 function who(ctx: CallContext): Operator {
   const operator = ctx.session?.operator;
@@ -57,6 +59,7 @@ export function packHandlers(deps: { readonly db: Database; readonly bench: Pack
     'pack:reprint': (input, ctx) => bench.reprint(who(ctx), input.packageId),
     'pack:label-pending': () => listLabelPending(db, deps.stationId),
     'pack:exceptions': () => listOpenPackExceptions(db),
+    'pack:metrics': (input) => listPackMetrics(db, input.since ?? new Date(deps.now().getTime() - 24 * 3600_000).toISOString()),
     'pack:command-sheet': async () => ({ pdfBase64: (await buildCommandSheet(deps.locale(), await deps.fonts())).toString('base64') }),
   };
 }
