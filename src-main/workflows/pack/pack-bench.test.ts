@@ -113,6 +113,10 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(view.lines.map((l) => l.packed)).toEqual([1, 0]);
     expect(view.awaiting).toBe('serial');
     expect((await second.scan(wedge('SN-1'))).outcome).toBe('line-complete');
+    // With the screen locked (no operator), a scanner's scan is refused, not packed under someone's name.
+    const locked = makeBench(db, null).bench;
+    await locked.start(() => null);
+    await expect(locked.scan(wedge(SHIRT))).rejects.toMatchObject({ code: 'auth.required' });
     expect((await second.scan(wedge(SHIRT))).outcome).toBe('order-complete');
   });
 

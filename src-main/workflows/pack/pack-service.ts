@@ -85,12 +85,15 @@ export class PackService {
   #unsubscribeScale: (() => void) | null = null;
   /** Who is at the bench right now (scans from devices carry no operator). */
   protected operator: () => Operator | null = () => null;
+  /** Once started with the station's sessions, a scan with nobody logged in (idle lock) is refused. */
+  #sessionsKnown = false;
 
   constructor(protected readonly deps: PackDeps) {}
 
   /** Resumes the pack this station had open before it stopped (after a crash or a restart). */
   async start(operator: () => Operator | null): Promise<void> {
     this.operator = operator;
+    this.#sessionsKnown = true;
     const restored = await restorePack(this.deps.db, this.deps.stationId);
     if (restored) this.#attach(restored);
   }
@@ -225,7 +228,10 @@ export class PackService {
       const classified = classifyScan(raw, this.deps.settings.scanConfig);
       const pack = this.pack;
       if (!pack || !isLive(pack)) return this.#idleScan(classified, operator ?? this.operator());
-      const who = operator ?? this.operator() ?? { id: pack.operatorId, role: 'packer' as const };
+      const current = operator ?? this.operator();
+      // A scanner keeps sending while the screen is locked; nobody is accountable for those scans.
+      if (!current && this.#sessionsKnown) throw new AppError('auth.required', 'log in to scan');
+      const who = current ?? { id: pack.operatorId, role: 'packer' as const };
       return this.#onClassified(pack, classified, { raw: scan.raw, symbology: scan.symbology, kind: classified.kind, productId: null, operatorId: who.id }, who);
     });
   }
