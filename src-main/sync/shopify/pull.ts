@@ -21,6 +21,7 @@ import {
   OrdersWithReturnsSchema,
   ProductVariantsSchema,
   ReturnDetailSchema,
+  returnTruncated,
   type FulfillmentOrderState,
   type WorkLine,
   type WorkOrder,
@@ -104,7 +105,11 @@ export async function pullReturns(client: GraphqlClient, request: PullRequest): 
       if (summary.status === 'REQUESTED') continue;
       const detail = await client.request('ReturnDetail', { id: summary.id }, ReturnDetailSchema);
       if (!detail.ok) return detail;
-      if (detail.value.return) items.push(mapReturn(detail.value.return));
+      const ret = detail.value.return;
+      if (!ret) continue;
+      // Never half a return: the desk would receive against a list missing lines.
+      if (returnTruncated(ret)) return failure('sync.rejected', `Return ${ret.name} has more lines than the station reads (50)`, false);
+      items.push(mapReturn(ret));
     }
   }
   const { hasNextPage, endCursor } = res.value.orders.pageInfo;

@@ -20,6 +20,8 @@ export async function pushFulfil(client: GraphqlClient, payload: Fulfil): Promis
   if (!read.ok) return read;
   if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${payload.orderExternalId} (order ${payload.orderNumber})`, false);
   const { fo, lines } = read.value;
+  // Read-before-retry needs every fulfillment of the FO; with more than one page it cannot be sure.
+  if (fo.fulfillments.pageInfo.hasNextPage) return rejected(`Order ${payload.orderNumber} has more fulfillments on Shopify than the station can check (50)`);
   const pending = payload.packages.filter((p) => !alreadyOnShopify(p, fo, lines));
   if (pending.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
 

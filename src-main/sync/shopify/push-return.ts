@@ -9,7 +9,7 @@ import type { PushResult } from '../adapter';
 import type { OutboxOperation } from '../operations';
 import { failure, rejected, userErrorsFailure } from './errors';
 import type { GraphqlClient } from './graphql-client';
-import { ReturnDetailSchema, ReturnProcessSchema, type ReturnDetail } from './response-schemas';
+import { returnTruncated, ReturnDetailSchema, ReturnProcessSchema, type ReturnDetail } from './response-schemas';
 
 type Receive = Extract<OutboxOperation['payload'], { kind: 'return.receive' }>;
 type Dispose = Extract<OutboxOperation['payload'], { kind: 'return.dispose' }>;
@@ -26,6 +26,7 @@ async function readReturn(client: GraphqlClient, id: string) {
   const res = await client.request('ReturnDetail', { id }, ReturnDetailSchema);
   if (!res.ok) return res;
   if (!res.value.return) return failure('sync.not-found', `Shopify has no return ${id}`, false);
+  if (returnTruncated(res.value.return)) return rejected(`Return ${res.value.return.name} has more lines than the station reads (50); process it in the Shopify admin`);
   return { ok: true as const, value: res.value.return };
 }
 

@@ -86,6 +86,7 @@ const TrackingSchema = z.object({ number: MaybeText(255) });
 export const FulfillmentOrderStateSchema = z.object({
   fulfillmentOrder: WorkOrderSchema.extend({
     fulfillments: z.object({
+      pageInfo: z.object({ hasNextPage: z.boolean() }),
       nodes: z.array(z.object({ id: Gid('Fulfillment'), status: z.string().max(40), trackingInfo: z.array(TrackingSchema).max(100) })).max(250),
     }),
   }).nullable(),
@@ -157,6 +158,7 @@ export const ReturnDetailSchema = z.object({
       createdAt: DateTime,
       order: z.object({ id: Gid('Order'), name: Text(64), updatedAt: DateTime, shippingAddress: z.object({ name: MaybeText(255) }).nullable() }),
       returnLineItems: z.object({
+        pageInfo: z.object({ hasNextPage: z.boolean() }),
         nodes: z
           .array(
             z.object({
@@ -175,12 +177,14 @@ export const ReturnDetailSchema = z.object({
           .max(250),
       }),
       reverseFulfillmentOrders: z.object({
+        pageInfo: z.object({ hasNextPage: z.boolean() }),
         nodes: z
           .array(
             z.object({
               id: Gid('ReverseFulfillmentOrder'),
               status: z.string().max(40),
               lineItems: z.object({
+                pageInfo: z.object({ hasNextPage: z.boolean() }),
                 nodes: z
                   .array(
                     z.object({
@@ -200,6 +204,11 @@ export const ReturnDetailSchema = z.object({
     .nullable(),
 });
 export type ReturnDetail = NonNullable<z.infer<typeof ReturnDetailSchema>['return']>;
+
+/** True when one of the return's lists did not fit in the page ReturnDetail reads. */
+export function returnTruncated(r: ReturnDetail): boolean {
+  return r.returnLineItems.pageInfo.hasNextPage || r.reverseFulfillmentOrders.pageInfo.hasNextPage || r.reverseFulfillmentOrders.nodes.some((o) => o.lineItems.pageInfo.hasNextPage);
+}
 
 export const ReturnProcessSchema = z.object({
   returnProcess: z.object({

@@ -171,6 +171,17 @@ describe('pushing to Shopify', () => {
     expect(ret.status).toBe('CLOSED');
   });
 
+  it('refuses a return longer than it reads rather than processing half of it', async () => {
+    peer = await startPeer();
+    const { order } = peer.emulator.state.addOrder(peer.locationId, [{ sku: 'TEE-M', quantity: 1 }]);
+    const ret = peer.emulator.state.addReturn(order.id, Array.from({ length: 51 }, (_, i) => ({ sku: `L-${i}`, quantity: 1 })));
+    const adapter = peer.adapter();
+    const dispose = await adapter.push(op('dispose-long-01', { kind: 'return.dispose', returnExternalId: gid('Return', ret.id), items: [{ itemExternalId: gid('ReturnLineItem', ret.lines[0]!.id), quantity: 1, disposition: 'missing', locationId: null }] }));
+    expect(dispose).toMatchObject({ ok: false, code: 'sync.rejected', retryable: false, message: expect.stringContaining('more lines') });
+    expect(ret.lines[0]!.processedQuantity).toBe(0);
+    expect(await adapter.pullReturns({ since: null, page: null, locationId: null })).toMatchObject({ ok: false, code: 'sync.rejected' });
+  });
+
   it('rejects receiving a return the merchant cancelled', async () => {
     peer = await startPeer();
     const { order } = peer.emulator.state.addOrder(peer.locationId, [{ sku: 'TEE-M', quantity: 1 }]);
