@@ -7,8 +7,11 @@ import './status-bar.css';
 
 function syncKey(sync: SyncStatus | null): MessageKey {
   if (!sync) return 'status.connecting';
-  if (sync.platform === 'demo') return 'status.sync.demo';
   if (sync.platform === 'none') return 'status.sync.none';
+  // What needs a person outranks everything else; then an unreachable store, whichever it is.
+  if (sync.attention > 0) return 'status.sync.attention';
+  if (sync.state === 'offline') return 'status.sync.offline';
+  if (sync.platform === 'demo') return 'status.sync.demo';
   return `status.sync.${sync.state}`;
 }
 
@@ -61,7 +64,7 @@ export function StatusBar() {
               : t('status.devices', { connected, total: devices.length })}
         </span>
         <span className={`status-item dot dot--sync-${syncTone(sync)}`} data-testid="status-sync">
-          {t(syncKey(sync))}
+          {t(syncKey(sync), { count: sync?.attention ?? 0 })}
           {sync && sync.pending > 0 && ` · ${t('status.sync.pending', { count: sync.pending })}`}
         </span>
         {connection !== 'open' && (

@@ -3,6 +3,7 @@
  * catalogues. Keys start with `sync.` or `error.sync.`; the catalogue test checks all three match.
  */
 export const syncEn = {
+  'status.sync.attention': 'Sync: {count, plural, one {# needs a supervisor} other {# need a supervisor}}',
   'sync.progress.products': 'Reading the catalog: {count}',
   'sync.progress.orders': 'Reading orders: {count}',
   'sync.progress.returns': 'Reading returns: {count}',
@@ -84,6 +85,7 @@ export const syncEn = {
 } as const;
 
 export const syncEs = {
+  'status.sync.attention': 'Sincronización: {count, plural, one {# para revisar} other {# para revisar}}',
   'sync.progress.products': 'Leyendo el catálogo: {count}',
   'sync.progress.orders': 'Leyendo pedidos: {count}',
   'sync.progress.returns': 'Leyendo devoluciones: {count}',
@@ -165,6 +167,7 @@ export const syncEs = {
 } satisfies Record<keyof typeof syncEn, string>;
 
 export const syncPtBR = {
+  'status.sync.attention': 'Sincronização: {count, plural, one {# para revisar} other {# para revisar}}',
   'sync.progress.products': 'Lendo o catálogo: {count}',
   'sync.progress.orders': 'Lendo pedidos: {count}',
   'sync.progress.returns': 'Lendo devoluções: {count}',
