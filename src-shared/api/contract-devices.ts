@@ -22,6 +22,7 @@ export const deviceMethods = {
   'devices:assign': { input: DeviceAssignmentsSchema, output: DeviceAssignmentsSchema, access: ['supervisor'], audited: true },
   'devices:discover': { input: None, output: z.array(DiscoveredDeviceSchema), access: ['supervisor'], audited: false },
   'devices:wedge-config': { input: None, output: WedgeConfigSchema, access: 'public', audited: false },
+  'devices:set-wedge-config': { input: WedgeConfigSchema, output: WedgeConfigSchema, access: ['supervisor'], audited: true },
   'scale:current': { input: None, output: LiveScaleSchema, access: 'session', audited: false },
   'scale:zero': { input: None, output: z.null(), access: 'session', audited: false },
   /** The simulated scale only (demo mode, `bancada serve --simulate`): what lies on the platter. */

@@ -5,6 +5,7 @@ export const DEVICE_METHOD_NAMES = [
   'devices:assign',
   'devices:discover',
   'devices:wedge-config',
+  'devices:set-wedge-config',
   'scale:current',
   'scale:zero',
   'scale:simulate',

@@ -106,8 +106,18 @@ export const WedgeConfigSchema = z.strictObject({
   minLength: z.number().int().min(1).max(64),
   prefix: z.string().max(8),
   suffix: z.string().max(8),
-  /** Scans that are operator badges (switch operator) rather than workflow scans. */
-  badgePattern: z.string().max(200),
+  /** Scans that are operator badges (switch operator) rather than workflow scans; a JavaScript regular expression. */
+  badgePattern: z
+    .string()
+    .max(200)
+    .refine((source) => {
+      try {
+        new RegExp(source, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression'),
 });
 export type WedgeConfig = z.infer<typeof WedgeConfigSchema>;
 

@@ -9,7 +9,7 @@ import { AppError } from '../../../src-shared/errors/codes';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
 import { listRecentPrintJobs, type PrintJob } from '../../db/repos/print-jobs';
-import { getSetting } from '../../db/repos/settings';
+import { getSetting, setSetting } from '../../db/repos/settings';
 import { discoverDevices, type DiscoveryListers } from '../discovery/discover';
 import type { PrintOutcome } from '../printers/print-service';
 import { saveAssignments } from './assignments';
@@ -23,6 +23,7 @@ export type DeviceMethod =
   | 'devices:assign'
   | 'devices:discover'
   | 'devices:wedge-config'
+  | 'devices:set-wedge-config'
   | 'scale:current'
   | 'scale:zero'
   | 'scale:simulate'
@@ -66,6 +67,13 @@ export function deviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, DeviceMe
       ];
     },
     'devices:wedge-config': async () => WedgeConfigSchema.catch(DEFAULT_WEDGE).parse((await getSetting<unknown>(db, WEDGE_SETTING)) ?? DEFAULT_WEDGE),
+    'devices:set-wedge-config': async (input, ctx) => {
+      await db.transaction(async (tx) => {
+        await setSetting(tx, WEDGE_SETTING, input, deps.now());
+        await appendAudit(tx, { at: deps.now().toISOString(), stationId: deps.stationId(), operatorId: ctx.session?.operator.id ?? null, action: 'devices.wedge-config', subjectType: 'station', subjectId: deps.stationId(), detail: { ...input } });
+      });
+      return input;
+    },
     'scale:current': async () => registry.scale.current(),
     'scale:zero': async () => {
       await registry.scale.zero();

@@ -3,7 +3,7 @@
  * through the real SerialScale, a real TCP 9100 printer sink, and the contract handlers on top.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../src-shared/domain/devices';
+import { DEFAULT_WEDGE, WedgeConfigSchema, type DeviceStatus } from '../../../src-shared/domain/devices';
 import type { LiveScale } from '../../../src-shared/domain/scale';
 import type { ScanEvent } from '../../../src-shared/domain/scan';
 import type { Session } from '../../../src-shared/domain/types';
@@ -195,6 +195,16 @@ describe('the device registry at a demo station', () => {
     expect(registry.status().find((d) => d.id === 'scanner:keyboard')).toMatchObject({ connected: true, lastSeenAt: scan.at });
     const published = await until('health published after the scan', () => heard.status.at(-1)?.find((d) => d.id === 'scanner:keyboard' && d.lastSeenAt));
     expect(published.lastSeenAt).toBe(scan.at);
+  });
+
+  it('keeps the keyboard-wedge settings a supervisor saves (audited), and refuses a badge pattern that is not a regular expression', async () => {
+    const { db, handlers } = await station();
+    expect(await handlers['devices:wedge-config']({}, { session: null })).toEqual(DEFAULT_WEDGE);
+    const custom = { ...DEFAULT_WEDGE, avgMsPerChar: 45, prefix: '@@', badgePattern: '^BADGE-\\d+$' };
+    expect(await handlers['devices:set-wedge-config'](custom, SUPERVISOR)).toEqual(custom);
+    expect(await handlers['devices:wedge-config']({}, { session: null })).toEqual(custom);
+    expect(await db.get(sql`SELECT action FROM audit_log WHERE action = 'devices.wedge-config'`)).toEqual({ action: 'devices.wedge-config' });
+    expect(WedgeConfigSchema.safeParse({ ...DEFAULT_WEDGE, badgePattern: '^(OP-' }).success).toBe(false);
   });
 
   it('without simulators nothing is assigned, and the scale says so', async () => {

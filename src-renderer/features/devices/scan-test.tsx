@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../store/station-store';
 import { takeScans, useScans } from '../scan/scan-store';
+import { WedgeForm } from './wedge-form';
 
 /** Shows each scan as the station received it, so a supervisor can tell a scanner works (and sends GS and AIM ids). */
 export function ScanTest() {
@@ -29,6 +30,7 @@ export function ScanTest() {
       ) : (
         <p className="empty">{t('devices.scan.none')}</p>
       )}
+      <WedgeForm />
     </section>
   );
 }

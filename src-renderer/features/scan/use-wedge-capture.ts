@@ -43,10 +43,12 @@ export function useWedgeCapture(): void {
     void api()
       .call['devices:wedge-config']({})
       .then((result) => {
-        if (!result.ok) return;
-        useScans.setState({ config: result.value });
-        capture = createWedgeCapture(result.value);
+        if (result.ok) useScans.setState({ config: result.value });
       });
+    // New timing (loaded, or saved by a supervisor): a new capture; a half-read burst is dropped.
+    const offConfig = useScans.subscribe((state, previous) => {
+      if (state.config !== previous.config) capture = createWedgeCapture(state.config);
+    });
     const unsubscribe = api().on['scans:received']((scan) => useScans.setState({ last: scan }));
 
     const apply = (actions: readonly WedgeAction[], event: KeyboardEvent | null): void => {
@@ -97,6 +99,7 @@ export function useWedgeCapture(): void {
     return () => {
       window.clearTimeout(timer);
       unsubscribe();
+      offConfig();
       window.removeEventListener('keydown', onKeyDown, { capture: true });
       window.removeEventListener('keyup', onKeyUp, { capture: true });
     };
