@@ -2,7 +2,7 @@
  * The pulls: work for this location, returns, catalog, and one order. Page sizes keep each
  * document's requested cost under Shopify's single-query cap of 1,000 points (store-platforms.md
  * §1.11; the emulator computes the same costs): 20 FOs × 39 + 2 = 782, 100 variants × 8 + 2,
- * 50 orders × 8 + 2. FOs go 20 a page, not the 25 that would fit (977): a page is sent when the
+ * 50 orders × 14 + 2. FOs go 20 a page, not the 25 that would fit (977): a page is sent when the
  * bucket holds its requested cost, and the bucket stops filling at its maximum (1,000 on the
  * Standard plan), so the gap between the two is how late a call may start without wasting restored
  * points — 0.2 s at 977, 2 s at 782.
@@ -100,6 +100,7 @@ export async function pullReturns(client: GraphqlClient, request: PullRequest): 
   if (!res.ok) return res;
   const items: RemoteReturn[] = [];
   for (const order of res.value.orders.nodes) {
+    if (order.returns.pageInfo.hasNextPage) return failure('sync.rejected', `Order ${order.name} has more returns than the station reads (10)`, false);
     for (const summary of order.returns.nodes) {
       // A REQUESTED return is not approved yet: no reverse fulfillment order, nothing to receive.
       if (summary.status === 'REQUESTED') continue;

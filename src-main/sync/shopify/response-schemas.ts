@@ -140,7 +140,7 @@ export const OrdersWithReturnsSchema = z.object({
           name: Text(64),
           updatedAt: DateTime,
           shippingAddress: z.object({ name: MaybeText(255) }).nullable(),
-          returns: z.object({ nodes: z.array(z.object({ id: Gid('Return'), status: z.enum(RETURN_STATUSES) })).max(250) }),
+          returns: z.object({ pageInfo: z.object({ hasNextPage: z.boolean() }), nodes: z.array(z.object({ id: Gid('Return'), status: z.enum(RETURN_STATUSES) })).max(250) }),
         }),
       )
       .max(250),
