@@ -35,6 +35,8 @@ describe('Medusa records as the station sees them', () => {
     [{ status: 'canceled' }, 'cancelled'],
     [{ status: 'completed' }, 'fulfilled'],
     [{ status: 'archived' }, 'fulfilled'],
+    [{ status: 'draft' }, 'on-hold'],
+    [{ status: 'requires_action' }, 'open'],
     [{ metadata: { bancada_hold: { key: 'k1', reason: 'Falta talla M' } } }, 'on-hold'],
     [{ metadata: { bancada_hold: 'not ours' } }, 'open'],
     [{ items: [{ id: 'ordli_1', title: 'x', quantity: 2, detail: { fulfilled_quantity: 2 } }] }, 'fulfilled'],

@@ -71,9 +71,11 @@ export function orderState(order: MedusaOrder, lines: readonly RemoteOrderLine[]
     case 'completed':
     case 'archived':
       return 'fulfilled';
+    case 'draft':
+      // Not an order yet (the admin list leaves drafts out; measured): nothing to pack.
+      return 'on-hold';
     case 'pending':
     case 'requires_action':
-    case 'draft':
       if (holdOf(order)) return 'on-hold';
       return lines.length === 0 && (order.items ?? []).length > 0 ? 'fulfilled' : 'open';
     default: {
