@@ -202,6 +202,8 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect((await db.get<{ reopens: number }>(sql`SELECT max(reopens) AS reopens FROM pack_sessions WHERE order_id = 'o1'`))?.reopens).toBe(1);
     await bench.open('o2', PACKER);
     await bench.scan(wedge(SHIRT));
+    // The EXCEPTION barcode asks the screen for a reason; it ends nothing by itself.
+    expect(await bench.scan(wedge(commandBarcode('exception')))).toMatchObject({ outcome: 'command', code: 'exception', view: { phase: 'scanning' } });
     await bench.exception(PACKER, 'damaged', 'torn sleeve');
     expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o2'`)).toEqual({ status: 'exception' });
     expect(await db.get(sql`SELECT reason, note FROM pack_exceptions`)).toEqual({ reason: 'damaged', note: 'torn sleeve' });

@@ -49,8 +49,8 @@ export class PackBench extends PackService {
         await this.#release(pack, who, 'cancel');
         return { outcome: 'command', code: null, view: this.view() };
       case 'exception':
-        await this.#exception(pack, who, 'other', null);
-        return { outcome: 'command', code: null, view: this.view() };
+        // The screen asks for the reason (and partial shipping); nothing ends on the scan alone.
+        return this.note(pack, meta, 'command', 'exception');
       case 'reprint':
         await this.#reprintAll(pack, who);
         return { outcome: 'command', code: null, view: this.view() };

@@ -64,7 +64,8 @@ export interface OpenPack {
 
 export interface ScanReply {
   readonly outcome: ScanOutcome;
-  readonly code: ErrorCode | null;
+  /** The error code of a refusal, or the command a command scan asks the screen for (`exception`). */
+  readonly code: ErrorCode | PackCommand | null;
   readonly view: PackView | null;
 }
 
@@ -292,7 +293,7 @@ export class PackService {
   }
 
   /** A scan that changes nothing but is recorded (an order scanned mid-pack, an unknown command). */
-  async #note(pack: OpenPack, meta: ScanMeta, outcome: ScanOutcome, code: ErrorCode | null): Promise<ScanReply> {
+  async #note(pack: OpenPack, meta: ScanMeta, outcome: ScanOutcome, code: ErrorCode | PackCommand | null): Promise<ScanReply> {
     const seq = pack.seq + 1;
     await this.deps.db.transaction((tx) => this.#scanRow(tx, pack, meta, seq, { outcome, lineId: null, packed: null }));
     pack.seq = seq;
@@ -526,7 +527,7 @@ export class PackService {
     return this.#id();
   }
 
-  protected note(pack: OpenPack, meta: ScanMeta, outcome: ScanOutcome, code: ErrorCode | null): Promise<ScanReply> {
+  protected note(pack: OpenPack, meta: ScanMeta, outcome: ScanOutcome, code: ErrorCode | PackCommand | null): Promise<ScanReply> {
     return this.#note(pack, meta, outcome, code);
   }
 

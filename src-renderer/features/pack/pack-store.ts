@@ -60,6 +60,8 @@ export function receiveView(view: PackView | null): void {
     feedbackKey += 1;
     usePack.setState({ view, feedback: { outcome: scan.outcome, code: scan.code, key: feedbackKey }, error: null });
     playOutcome(scan.outcome);
+    // The EXCEPTION command barcode: the reason is chosen on screen.
+    if (scan.outcome === 'command' && scan.code === 'exception') usePack.setState({ dialog: 'exception' });
   } else {
     usePack.setState({ view, ...(previous?.sessionId !== view?.sessionId ? { feedback: null } : {}) });
   }
