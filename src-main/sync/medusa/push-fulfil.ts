@@ -92,7 +92,9 @@ export async function pushFulfil(ctx: FulfilContext, op: OutboxOperation, payloa
   if (order && payload.packages.some((_, index) => cancelledUpstream(order, packageTag(op.idempotencyKey, index)))) {
     return failure('sync.rejected', `order ${payload.orderNumber}: a fulfilment this station made was cancelled in Medusa; not sent again`, false);
   }
-  const refused = precondition(order, payload, payload.packages.filter((_, index) => !existing[index]));
+  // Only what is still to send is checked: a fulfilment that already landed stays answered as done.
+  const pending = payload.packages.filter((_, index) => !existing[index]);
+  const refused = pending.length > 0 ? precondition(order, payload, pending) : null;
   if (refused) return refused;
   const alreadyApplied = existing.every((f) => f !== undefined && !!f.shipped_at);
   const refs: string[] = [];
