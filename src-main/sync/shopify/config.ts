@@ -52,6 +52,11 @@ export interface ShopifyAdapterConfig {
   readonly apiVersion: typeof SHOPIFY_API_VERSION;
   readonly auth: ShopifyAuth;
   readonly locationId: string | null;
+  /**
+   * This station's id, as its outbox operations carry it. With it, an order another station has
+   * claimed pulls as on-hold; without it, any Bancada claim counts as this station's.
+   */
+  readonly stationId?: string;
   readonly endpoint?: string;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;

@@ -20,6 +20,13 @@ describe('Shopify fulfillment order state as the bench sees it', () => {
   ] as const)('%o → %s', (input, state) => {
     expect(orderState(input)).toBe(state);
   });
+
+  it('knows its own claim from another station\'s when it knows its station id', () => {
+    const claimedBy9 = fo('ON_HOLD', [hold(true, `${CLAIM_NOTE_PREFIX}station-09`)]);
+    expect(orderState(claimedBy9, 'station-09')).toBe('open');
+    expect(orderState(claimedBy9, 'station-07')).toBe('on-hold');
+    expect(orderState(claimedBy9)).toBe('open');
+  });
 });
 
 describe('search strings', () => {

@@ -10,18 +10,32 @@ import { weightToMg } from './weight';
 /** reasonNotes of the holds that mean "being packed at a Bancada station" (push-hold.ts). */
 export const CLAIM_NOTE_PREFIX = 'Bancada: being packed at station ';
 
-export function isOurClaim(hold: WorkOrder['fulfillmentHolds'][number]): boolean {
-  return hold.heldByRequestingApp && (hold.reasonNotes ?? '').startsWith(CLAIM_NOTE_PREFIX);
+type Hold = WorkOrder['fulfillmentHolds'][number];
+
+/** The station a hold of this app claims the FO for, or null when it is not a claim. */
+export function claimStation(hold: Hold): string | null {
+  const notes = hold.reasonNotes ?? '';
+  return hold.heldByRequestingApp && notes.startsWith(CLAIM_NOTE_PREFIX) ? notes.slice(CLAIM_NOTE_PREFIX.length) : null;
 }
 
-export function orderState(fo: Pick<WorkOrder, 'status' | 'order' | 'fulfillmentHolds'>): RemoteOrderState {
+/**
+ * A claim by this station, or by any Bancada station when `stationId` is not known. Every station
+ * of a warehouse uses the same app token, so "held by this app" alone cannot tell stations apart.
+ */
+export function isOurClaim(hold: Hold, stationId?: string): boolean {
+  const station = claimStation(hold);
+  return station !== null && (stationId === undefined || station === stationId);
+}
+
+export function orderState(fo: Pick<WorkOrder, 'status' | 'order' | 'fulfillmentHolds'>, stationId?: string): RemoteOrderState {
   if (fo.status === 'CANCELLED' || fo.order.cancelledAt !== null) return 'cancelled';
   switch (fo.status) {
     case 'CLOSED':
       return 'fulfilled';
     case 'ON_HOLD':
-      // Held only by our own claim: it is ours to pack, not an interruption.
-      return fo.fulfillmentHolds.length > 0 && fo.fulfillmentHolds.every(isOurClaim) ? 'open' : 'on-hold';
+      // Held only by our own claim: it is ours to pack, not an interruption. Another station's
+      // claim, or anyone else's hold, is.
+      return fo.fulfillmentHolds.length > 0 && fo.fulfillmentHolds.every((h) => isOurClaim(h, stationId)) ? 'open' : 'on-hold';
     case 'SCHEDULED':
     case 'INCOMPLETE':
       return 'on-hold';
@@ -47,13 +61,13 @@ export function mapLine(line: WorkLine): RemoteOrderLine {
   };
 }
 
-export function mapOrder(fo: WorkOrder, lines: readonly WorkLine[] = fo.lineItems.nodes): RemoteOrder {
+export function mapOrder(fo: WorkOrder, lines: readonly WorkLine[] = fo.lineItems.nodes, stationId?: string): RemoteOrder {
   const d = fo.destination;
   const name = [d?.firstName, d?.lastName].filter(Boolean).join(' ') || d?.company || '';
   return {
     externalId: fo.id,
     number: fo.order.name,
-    state: orderState(fo),
+    state: orderState(fo, stationId),
     customerName: name,
     email: d?.email || null,
     shipTo: {

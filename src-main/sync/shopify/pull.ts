@@ -34,7 +34,7 @@ function badRequest(what: string) {
   return failure('sync.not-configured', what, false);
 }
 
-export async function pullOrders(client: GraphqlClient, request: PullRequest, fallbackLocation: string | null): Promise<SyncResult<Page<RemoteOrder>>> {
+export async function pullOrders(client: GraphqlClient, request: PullRequest, fallbackLocation: string | null, stationId?: string): Promise<SyncResult<Page<RemoteOrder>>> {
   const location = request.locationId ?? fallbackLocation;
   if (!location || !numericLocationId(location)) return badRequest('No Shopify location is chosen for this station');
   let query: string;
@@ -50,7 +50,7 @@ export async function pullOrders(client: GraphqlClient, request: PullRequest, fa
   for (const fo of res.value.fulfillmentOrders.nodes) {
     const lines = await allLines(client, fo);
     if (!lines.ok) return lines;
-    items.push(mapOrder(fo, lines.value));
+    items.push(mapOrder(fo, lines.value, stationId));
   }
   const { hasNextPage, endCursor } = res.value.fulfillmentOrders.pageInfo;
   return { ok: true, value: { items, next: hasNextPage ? endCursor : null } };
@@ -83,10 +83,10 @@ export async function readFulfillmentOrder(client: GraphqlClient, id: string): P
   return { ok: true, value: { fo, lines: lines.value } };
 }
 
-export async function getOrder(client: GraphqlClient, id: string): Promise<SyncResult<RemoteOrder | null>> {
+export async function getOrder(client: GraphqlClient, id: string, stationId?: string): Promise<SyncResult<RemoteOrder | null>> {
   const res = await readFulfillmentOrder(client, id);
   if (!res.ok) return res.code === 'sync.not-found' && !res.retryable ? { ok: true, value: null } : res;
-  return { ok: true, value: res.value ? mapOrder(res.value.fo, res.value.lines) : null };
+  return { ok: true, value: res.value ? mapOrder(res.value.fo, res.value.lines, stationId) : null };
 }
 
 export async function pullReturns(client: GraphqlClient, request: PullRequest): Promise<SyncResult<Page<RemoteReturn>>> {

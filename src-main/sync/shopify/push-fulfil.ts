@@ -15,7 +15,7 @@ import { FulfillmentCreateSchema, type FulfillmentOrderState, type WorkLine } fr
 
 type Fulfil = Extract<OutboxOperation['payload'], { kind: 'order.fulfil' }>;
 
-export async function pushFulfil(client: GraphqlClient, payload: Fulfil): Promise<PushResult> {
+export async function pushFulfil(client: GraphqlClient, payload: Fulfil, stationId: string): Promise<PushResult> {
   const read = await readFulfillmentOrder(client, payload.orderExternalId);
   if (!read.ok) return read;
   if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${payload.orderExternalId} (order ${payload.orderNumber})`, false);
@@ -25,13 +25,13 @@ export async function pushFulfil(client: GraphqlClient, payload: Fulfil): Promis
   const pending = payload.packages.filter((p) => !alreadyOnShopify(p, fo, lines));
   if (pending.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
 
-  const state = orderState(fo);
+  const state = orderState(fo, stationId);
   if (state === 'cancelled') return rejected(`Order ${payload.orderNumber} was cancelled on Shopify; nothing was fulfilled`);
   if (state === 'fulfilled') return rejected(`Order ${payload.orderNumber} is already closed on Shopify (fulfilled elsewhere?)`);
   if (state === 'on-hold') return rejected(`Order ${payload.orderNumber} is on hold on Shopify: ${fo.fulfillmentHolds.map((h) => h.reasonNotes ?? h.reason).join('; ')}`);
   // Held only by our own claim: the claim ends with the fulfilment.
-  if (fo.fulfillmentHolds.some(isOurClaim)) {
-    const released = await releaseClaims(client, fo.id);
+  if (fo.fulfillmentHolds.some((h) => isOurClaim(h, stationId))) {
+    const released = await releaseClaims(client, fo.id, stationId);
     if (!released.ok) return released;
   }
 

@@ -33,12 +33,12 @@ export function claimNotes(op: OutboxOperation): string {
   return `${CLAIM_NOTE_PREFIX}${op.stationId}`;
 }
 
-/** Releases this app's claim holds on the FO; none left means the release already happened. */
-export async function releaseClaims(client: GraphqlClient, orderExternalId: string): Promise<PushResult> {
+/** Releases this station's claim holds on the FO; none left means the release already happened. */
+export async function releaseClaims(client: GraphqlClient, orderExternalId: string, stationId: string): Promise<PushResult> {
   const read = await readFulfillmentOrder(client, orderExternalId);
   if (!read.ok) return read;
   if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${orderExternalId}`, false);
-  const holdIds = read.value.fo.fulfillmentHolds.filter(isOurClaim).map((h) => h.id);
+  const holdIds = read.value.fo.fulfillmentHolds.filter((h) => isOurClaim(h, stationId)).map((h) => h.id);
   if (holdIds.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
   const res = await client.request('FulfillmentOrderReleaseHold', { id: orderExternalId, holdIds }, FulfillmentOrderReleaseHoldSchema);
   if (!res.ok) return res;

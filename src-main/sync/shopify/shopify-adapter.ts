@@ -78,10 +78,10 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
         const locations = res.value.locations.nodes.filter((l) => l.isActive).map((l) => ({ id: l.id, name: l.name }));
         return { ok: true, value: { storeName: res.value.shop.name, locations } };
       }),
-    pullOrders: (request) => guard(() => pullOrders(client, request, config.locationId)),
+    pullOrders: (request) => guard(() => pullOrders(client, request, config.locationId, config.stationId)),
     pullReturns: (request) => guard(() => pullReturns(client, request)),
     pullProducts: (request) => guard(() => pullProducts(client, request)),
-    getOrder: (externalId) => guard(() => getOrder(client, externalId)),
+    getOrder: (externalId) => guard(() => getOrder(client, externalId, config.stationId)),
     push: (op) => guard(() => push(op)),
     async close() {
       closing.abort();
@@ -99,9 +99,9 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
       case 'order.hold':
         return pushHold(client, op, payload.orderExternalId, payload.reason || 'Held at the packing bench');
       case 'order.release':
-        return releaseClaims(client, payload.orderExternalId);
+        return releaseClaims(client, payload.orderExternalId, op.stationId);
       case 'order.fulfil':
-        return pushFulfil(client, payload);
+        return pushFulfil(client, payload, op.stationId);
       case 'return.receive':
         return pushReceive(client, payload);
       case 'return.dispose':

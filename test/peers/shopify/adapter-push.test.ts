@@ -137,6 +137,27 @@ describe('pushing to Shopify', () => {
     expect(b.fo).toMatchObject({ status: 'CLOSED', holds: [] });
   });
 
+  it('tells stations apart: an order claimed by another station is on hold here and not fulfilled', async () => {
+    peer = await startPeer();
+    const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
+    const here = peer.adapter({ stationId: 'station-07' });
+    const there = peer.adapter({ stationId: 'station-09' });
+    const claimThere = { ...op('claim-there-001', { kind: 'order.claim', orderExternalId: foGid, orderNumber: order.name }), stationId: 'station-09' };
+    expect(await there.push(claimThere)).toMatchObject({ ok: true, alreadyApplied: false });
+    expect(await here.getOrder(foGid)).toMatchObject({ ok: true, value: { state: 'on-hold' } });
+    expect(await there.getOrder(foGid)).toMatchObject({ ok: true, value: { state: 'open' } });
+    // station-07 tries to fulfil (op carries its station id): refused, the claim stays.
+    const fromHere = await here.push(op('fulfil-here-001', fulfil(foGid, order.name, tee, mug)));
+    expect(fromHere).toMatchObject({ ok: false, code: 'sync.rejected', retryable: false, message: expect.stringContaining('station-09') });
+    expect(fo.holds).toHaveLength(1);
+    // station-09's release from station-07 does nothing to it either.
+    expect(await here.push(op('release-here-01', { kind: 'order.release', orderExternalId: foGid, orderNumber: order.name }))).toMatchObject({ ok: true, alreadyApplied: true });
+    expect(fo.holds).toHaveLength(1);
+    const fromThere = await there.push({ ...op('fulfil-there-01', fulfil(foGid, order.name, tee, mug)), stationId: 'station-09' });
+    expect(fromThere).toMatchObject({ ok: true, alreadyApplied: false });
+    expect(fo).toMatchObject({ status: 'CLOSED', holds: [] });
+  });
+
   it('refuses to fulfil an order someone else put on hold', async () => {
     peer = await startPeer();
     const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
