@@ -11,11 +11,13 @@ import { medusaConfigSource } from './medusa-config';
 import { withLock } from './medusa-install';
 import { pgClient, requirePostgres, startPostgres } from './postgres-cluster';
 
-const PSQL = '/usr/lib/postgresql/15/bin/psql';
+const PSQL = join(process.env.BANCADA_PG_BIN ?? '/usr/lib/postgresql/15/bin', 'psql');
 const scratch: string[] = [];
+const pgBinBefore = process.env.BANCADA_PG_BIN;
 afterEach(() => {
   for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
-  delete process.env.BANCADA_PG_BIN;
+  if (pgBinBefore === undefined) delete process.env.BANCADA_PG_BIN;
+  else process.env.BANCADA_PG_BIN = pgBinBefore;
 });
 
 describe('the Medusa peer setup', () => {
