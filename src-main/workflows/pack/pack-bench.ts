@@ -6,7 +6,7 @@
  */
 import type { SHORT_SHIP_REASONS} from '../../../src-shared/domain/pack';
 import { type PackCommand, type PackView, type UpstreamChange } from '../../../src-shared/domain/pack';
-import { AppError } from '../../../src-shared/errors/codes';
+import { AppError, isErrorCode } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
 import { enqueueOutbox } from '../../db/repos/outbox';
@@ -87,7 +87,7 @@ export class PackBench extends PackService {
       await insertPackException(tx, { id: this.id(), sessionId: pack.sessionId, orderId: pack.order.id, reason, note, operatorId: who.id, at });
       await appendAudit(tx, { at, stationId: this.bench.stationId, operatorId: who.id, action: 'pack.short-ship', subjectType: 'order', subjectId: pack.order.id, detail: { sessionId: pack.sessionId, reason, note } });
     });
-    if (reply.outcome === 'refused') throw new AppError(reply.code ?? 'pack.not-open', 'cannot ship short now');
+    if (reply.outcome === 'refused') throw new AppError(isErrorCode(reply.code) ? reply.code : 'pack.not-open', 'cannot ship short now');
   }
 
   release(operator: Operator): Promise<PackView | null> {
@@ -210,7 +210,8 @@ export class PackBench extends PackService {
     if (!devices || !printer) result = { state: 'failed', jobId: null, error: 'pack.no-printer' };
     else {
       try {
-        const document = await this.bench.labels.render(order, { index: pkg.index, count, weightMg: pkg.weightMg }, { tracking: pkg.tracking, carrier: pkg.carrier }, printer);
+        const weightMg = pkg.weightMg ?? pkg.expectedWeightMg;
+        const document = await this.bench.labels.render(order, { index: pkg.index, count, weightMg }, { tracking: pkg.tracking, carrier: pkg.carrier }, printer);
         const outcome = reprint && pkg.labelJobId && pkg.labelState === 'failed' ? await devices.retry(pkg.labelJobId) : await devices.print({ role: 'label', kind: 'shipping-label', documentRef: `order:${order.id}/package:${pkg.index}`, document });
         result = outcome.ok ? { state: 'printed', jobId: outcome.job.id, error: null } : { state: 'failed', jobId: outcome.job?.id ?? null, error: outcome.error.code };
       } catch (error) {

@@ -175,7 +175,8 @@ export function reduce(state: PackState, event: PackEvent): Step {
     case 'settled':
       return onSettled(state, event.mg, event.seq, event.tolerance);
     case 'skip-weight':
-      return phase === 'weighing' ? closePackage(state, 'skipped', null, null) : refuse(state, 'pack.not-weighing');
+      // Unweighed, the package still carries its expected weight (for the label), when every unit's is known.
+      return phase === 'weighing' ? closePackage(state, 'skipped', null, packageExpected(state)) : refuse(state, 'pack.not-weighing');
     case 'recount':
       return phase === 'weight-off' ? result(withControl(state, { phase: 'weighing', weightOff: null, baselineSeq: event.scaleSeq }), 'command') : refuse(state, 'pack.not-weight-off');
     case 'override':
@@ -272,6 +273,12 @@ function onNextPackage(state: PackState): Step {
 function onBox(state: PackState, code: string, tareMg: number): Step {
   const packages = state.packages.map((p) => (p.index === state.control.current ? { ...p, boxCode: code, tareMg } : p));
   return result({ ...state, packages }, 'box');
+}
+
+function packageExpected(state: PackState): number | null {
+  const current = state.packages.find((p) => p.index === state.control.current)!;
+  const units = state.packed.filter((p) => p.packageIndex === current.index).map((p) => ({ quantity: p.quantity, unitWeightMg: state.lines.find((l) => l.id === p.lineId)!.unitWeightMg }));
+  return expectedWeightMg(units, current.tareMg);
 }
 
 function onSettled(state: PackState, mg: number, seq: number, tolerance: Tolerance): Step {
