@@ -97,11 +97,29 @@ export interface KillReport {
   readonly progressed: number;
 }
 
+/** Outbox rows the station has recorded as delivered: a cheap measure of progress between kills. */
+export async function deliveredRows(dataDir: string): Promise<number> {
+  const db = await Database.open(join(dataDir, DATABASE_FILE));
+  try {
+    return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status = 'done'`))?.n ?? 0;
+  } finally {
+    await db.close();
+  }
+}
+
 /**
- * Starts the station `kills` times and SIGKILLs it a random 50–500 ms after it is ready (seeded, so a
- * failure can be replayed with the printed seed). `progress` reads how far the store got.
+ * Starts the station `kills` times and SIGKILLs it a random `minMs`–`maxMs` after it is ready (seeded,
+ * so a failure can be replayed with the printed seed). `progress` reads how far delivery got, out of `total`.
  */
-export async function killRepeatedly(dataDir: string, env: NodeJS.ProcessEnv, kills: number, seed: number, progress: () => Promise<number> | number, total: number): Promise<KillReport> {
+export async function killRepeatedly(
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+  kills: number,
+  seed: number,
+  progress: () => Promise<number> | number,
+  total: number,
+  window: { readonly minMs: number; readonly maxMs: number } = { minMs: 50, maxMs: 500 },
+): Promise<KillReport> {
   const random = prng(seed);
   let midDelivery = 0;
   let progressed = 0;
@@ -109,7 +127,7 @@ export async function killRepeatedly(dataDir: string, env: NodeJS.ProcessEnv, ki
     const before = await progress();
     const run = serve(dataDir, env);
     await run.ready;
-    await sleep(50 + Math.floor(random() * 450));
+    await sleep(window.minMs + Math.floor(random() * (window.maxMs - window.minMs)));
     run.child.kill('SIGKILL');
     await run.exited;
     const after = await progress();
