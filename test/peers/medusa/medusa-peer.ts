@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureMedusaInstalled, medusaCli, medusaDir, withLock } from './medusa-install';
 import { freePort, waitUntil } from './net-helpers';
+import { watchdog, type Watchdog } from './watchdog';
 import { pgClient, requirePostgres, startPostgres, type PostgresCluster } from './postgres-cluster';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -139,12 +140,10 @@ export async function startMedusaPeer(): Promise<MedusaPeer> {
   const started = Date.now();
   const cluster: PostgresCluster = await startPostgres({ template: templateDir(dir) });
   let medusa: { child: ChildProcess; log: string[] } | null = null;
-  // If the test process dies without stop(), take the server down with it (PostgreSQL is ended by
-  // its own exit hook in postgres-cluster.ts).
-  const onExit = () => medusa?.child.kill('SIGKILL');
-  process.once('exit', onExit);
+  // If the test process dies without stop(), the server goes with it (PostgreSQL has its own watchdog).
+  let guard: Watchdog | null = null;
   const stop = async () => {
-    process.removeListener('exit', onExit);
+    guard?.release();
     if (medusa && medusa.child.exitCode === null && medusa.child.signalCode === null) {
       const exited = new Promise((r) => medusa?.child.once('exit', r));
       medusa.child.kill('SIGTERM');
@@ -159,6 +158,7 @@ export async function startMedusaPeer(): Promise<MedusaPeer> {
     const baseUrl = `http://127.0.0.1:${port}`;
     const running = spawnMedusa(dir, medusaEnv(cluster.url(DATABASE), port), port);
     medusa = running;
+    if (running.child.pid !== undefined) guard = watchdog([[running.child.pid, 'SIGKILL']]);
     await waitUntil('Medusa to answer GET /health', async () => {
       if (running.child.exitCode !== null) throw new Error(`medusa start exited with ${running.child.exitCode}`);
       try {

@@ -10,6 +10,7 @@ import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitUntil } from './net-helpers';
+import { watchdog } from './watchdog';
 
 /** Read at each call, so a developer (or a test) can point it elsewhere. */
 function pgBin(): string {
@@ -94,12 +95,10 @@ export async function startPostgres(options: { template?: string } = {}): Promis
   server.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  // A test process that dies without stop() must not leave a server behind; the temp folder it
-  // leaves is under the OS temp dir.
-  const onExit = () => server.kill('SIGQUIT');
-  process.once('exit', onExit);
+  // A test process that dies without stop() must not leave a server behind (SIGQUIT: immediate shutdown).
+  const guard = server.pid === undefined ? null : watchdog([[server.pid, 'SIGQUIT']], root);
   const shutdown = async () => {
-    process.removeListener('exit', onExit);
+    guard?.release();
     // SIGINT is PostgreSQL's "fast shutdown": clients are disconnected, the data folder stays consistent.
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
     await exited;
