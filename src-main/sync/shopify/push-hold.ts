@@ -7,12 +7,11 @@
  */
 import type { PushResult } from '../adapter';
 import type { OutboxOperation } from '../operations';
-import { userErrorsFailure } from './errors';
+import { failure, rejected, userErrorsFailure } from './errors';
 import type { GraphqlClient } from './graphql-client';
-import { CLAIM_NOTE_PREFIX, isOurClaim } from './map-order';
+import { CLAIM_NOTE_PREFIX, claimStation, isOurClaim } from './map-order';
 import { readFulfillmentOrder } from './pull';
 import { FulfillmentOrderHoldSchema, FulfillmentOrderReleaseHoldSchema } from './response-schemas';
-import { failure } from './errors';
 
 /** Shopify's limit on reasonNotes is not in the schema; notes are cut well below any sane limit. */
 const MAX_NOTES = 256;
@@ -29,8 +28,26 @@ export async function pushHold(client: GraphqlClient, op: OutboxOperation, order
   return { ok: true, remoteRef: fulfillmentHold.id, alreadyApplied: false };
 }
 
-export function claimNotes(op: OutboxOperation): string {
-  return `${CLAIM_NOTE_PREFIX}${op.stationId}`;
+/**
+ * A claim is a hold naming the station. Shopify has no compare-and-set, so two stations may claim
+ * the same FO at once; after holding, the claim re-reads the FO and the oldest claim (lowest hold
+ * id) wins. The loser releases its own hold and is told who packs the order.
+ */
+export async function pushClaim(client: GraphqlClient, op: OutboxOperation, orderExternalId: string, orderNumber: string): Promise<PushResult> {
+  const held = await pushHold(client, op, orderExternalId, `${CLAIM_NOTE_PREFIX}${op.stationId}`);
+  if (!held.ok) return held;
+  const read = await readFulfillmentOrder(client, orderExternalId);
+  if (!read.ok) return read;
+  if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${orderExternalId}`, false);
+  const claims = read.value.fo.fulfillmentHolds
+    .map((h) => ({ station: claimStation(h), id: BigInt(h.id.slice(h.id.lastIndexOf('/') + 1)) }))
+    .filter((c) => c.station !== null)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const winner = claims[0]?.station;
+  if (winner === undefined || winner === op.stationId) return held;
+  const released = await releaseClaims(client, orderExternalId, op.stationId);
+  if (!released.ok) return released;
+  return rejected(`Order ${orderNumber} is already being packed at station ${winner}`);
 }
 
 /** Releases this station's claim holds on the FO; none left means the release already happened. */

@@ -13,7 +13,7 @@ import { GraphqlClient, type CostExtension } from './graphql-client';
 import type { DocumentName } from './documents';
 import { getOrder, pullOrders, pullProducts, pullReturns } from './pull';
 import { pushFulfil } from './push-fulfil';
-import { claimNotes, pushHold, releaseClaims } from './push-hold';
+import { pushClaim, pushHold, releaseClaims } from './push-hold';
 import { pushDispose, pushReceive } from './push-return';
 import { ShopConnectionSchema } from './response-schemas';
 
@@ -95,7 +95,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
     const payload = parsed.data;
     switch (payload.kind) {
       case 'order.claim':
-        return pushHold(client, op, payload.orderExternalId, claimNotes(op));
+        return pushClaim(client, op, payload.orderExternalId, payload.orderNumber);
       case 'order.hold':
         return pushHold(client, op, payload.orderExternalId, payload.reason || 'Held at the packing bench');
       case 'order.release':

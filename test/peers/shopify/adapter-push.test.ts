@@ -158,6 +158,24 @@ describe('pushing to Shopify', () => {
     expect(fo).toMatchObject({ status: 'CLOSED', holds: [] });
   });
 
+  it('lets only one of two stations claiming the same order at once win', async () => {
+    peer = await startPeer();
+    const { order, fo, foGid } = await orderWithTwoLines(peer);
+    const a = peer.adapter({ stationId: 'station-07' });
+    const b = peer.adapter({ stationId: 'station-09' });
+    const [ra, rb] = await Promise.all([
+      a.push(op('claim-race-a-01', { kind: 'order.claim', orderExternalId: foGid, orderNumber: order.name })),
+      b.push({ ...op('claim-race-b-01', { kind: 'order.claim', orderExternalId: foGid, orderNumber: order.name }), stationId: 'station-09' }),
+    ]);
+    const results = [ra, rb];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const loser = results.find((r) => !r.ok);
+    expect(loser).toMatchObject({ code: 'sync.rejected', retryable: false, message: expect.stringMatching(/already being packed at station station-0[79]/) });
+    expect(fo.holds).toHaveLength(1);
+    const winner = ra.ok ? 'station-07' : 'station-09';
+    expect(fo.holds[0]!.reasonNotes).toBe(`Bancada: being packed at station ${winner}`);
+  });
+
   it('refuses to fulfil an order someone else put on hold', async () => {
     peer = await startPeer();
     const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
