@@ -110,7 +110,7 @@ describe('a new user at the demo station', () => {
     expect(await page.getByTestId('status-operator').innerText()).toContain('Marta Oliveira');
     await page.screenshot({ path: resolve(shots, 'home-badge-error-en.png') });
     await page.keyboard.press('3');
-    await page.getByTestId('placeholder-supervisor').waitFor();
+    await page.getByTestId('supervisor-screen').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('home-screen').waitFor();
     await page.getByTestId('logout').click();
