@@ -4,7 +4,7 @@ import { fulfillmentOrdersQuery, ordersWithReturnsQuery } from './search-query';
 import { weightToMg } from './weight';
 
 const hold = (mine: boolean, notes: string) => ({ id: 'gid://shopify/FulfillmentHold/1', reason: 'OTHER', reasonNotes: notes, handle: null, heldByRequestingApp: mine });
-const fo = (status: Parameters<typeof orderState>[0]['status'], holds = [] as ReturnType<typeof hold>[], cancelledAt: string | null = null) => ({ status, fulfillmentHolds: holds, order: { id: 'gid://shopify/Order/1', name: '#1', cancelledAt } });
+const fo = (status: Parameters<typeof orderState>[0]['status'], holds = [] as ReturnType<typeof hold>[], cancelledAt: string | null = null) => ({ status, fulfillmentHolds: holds, order: { id: 'gid://shopify/Order/1', name: '#1', cancelledAt }, assignedLocation: { location: { id: 'gid://shopify/Location/1' } } });
 
 describe('Shopify fulfillment order state as the bench sees it', () => {
   it.each([
@@ -23,9 +23,15 @@ describe('Shopify fulfillment order state as the bench sees it', () => {
 
   it('knows its own claim from another station\'s when it knows its station id', () => {
     const claimedBy9 = fo('ON_HOLD', [hold(true, `${CLAIM_NOTE_PREFIX}station-09`)]);
-    expect(orderState(claimedBy9, 'station-09')).toBe('open');
-    expect(orderState(claimedBy9, 'station-07')).toBe('on-hold');
+    expect(orderState(claimedBy9, { stationId: 'station-09' })).toBe('open');
+    expect(orderState(claimedBy9, { stationId: 'station-07' })).toBe('on-hold');
     expect(orderState(claimedBy9)).toBe('open');
+  });
+
+  it('does not offer an order moved to another location', () => {
+    expect(orderState(fo('OPEN'), { locationId: 'gid://shopify/Location/1' })).toBe('open');
+    expect(orderState(fo('OPEN'), { locationId: 'gid://shopify/Location/2' })).toBe('on-hold');
+    expect(orderState(fo('CANCELLED'), { locationId: 'gid://shopify/Location/2' })).toBe('cancelled');
   });
 });
 

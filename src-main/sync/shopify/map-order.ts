@@ -27,7 +27,21 @@ export function isOurClaim(hold: Hold, stationId?: string): boolean {
   return station !== null && (stationId === undefined || station === stationId);
 }
 
-export function orderState(fo: Pick<WorkOrder, 'status' | 'order' | 'fulfillmentHolds'>, stationId?: string): RemoteOrderState {
+/** Whose eyes an FO is seen through: this station, packing for this location. */
+export interface Viewpoint {
+  readonly stationId?: string | undefined;
+  readonly locationId?: string | null | undefined;
+}
+
+export function orderState(fo: Pick<WorkOrder, 'status' | 'order' | 'fulfillmentHolds' | 'assignedLocation'>, view: Viewpoint = {}): RemoteOrderState {
+  const state = baseState(fo, view.stationId);
+  // Moved to another location (fulfillmentOrderMove, store-platforms.md §1.6): no longer this
+  // bench's work. The interface has no "moved" state; on-hold is the one that stops packing.
+  if (state === 'open' && view.locationId && fo.assignedLocation.location?.id !== view.locationId) return 'on-hold';
+  return state;
+}
+
+function baseState(fo: Pick<WorkOrder, 'status' | 'order' | 'fulfillmentHolds'>, stationId: string | undefined): RemoteOrderState {
   if (fo.status === 'CANCELLED' || fo.order.cancelledAt !== null) return 'cancelled';
   switch (fo.status) {
     case 'CLOSED':
@@ -61,13 +75,13 @@ export function mapLine(line: WorkLine): RemoteOrderLine {
   };
 }
 
-export function mapOrder(fo: WorkOrder, lines: readonly WorkLine[] = fo.lineItems.nodes, stationId?: string): RemoteOrder {
+export function mapOrder(fo: WorkOrder, lines: readonly WorkLine[] = fo.lineItems.nodes, view: Viewpoint = {}): RemoteOrder {
   const d = fo.destination;
   const name = [d?.firstName, d?.lastName].filter(Boolean).join(' ') || d?.company || '';
   return {
     externalId: fo.id,
     number: fo.order.name,
-    state: orderState(fo, stationId),
+    state: orderState(fo, view),
     customerName: name,
     email: d?.email || null,
     shipTo: {

@@ -11,7 +11,7 @@
 import type { Page, PullRequest, RemoteOrder, RemoteProduct, RemoteReturn, SyncResult } from '../adapter';
 import { failure } from './errors';
 import type { GraphqlClient } from './graphql-client';
-import { mapOrder } from './map-order';
+import { mapOrder, type Viewpoint } from './map-order';
 import { mapProduct } from './map-product';
 import { mapReturn } from './map-return';
 import {
@@ -50,7 +50,7 @@ export async function pullOrders(client: GraphqlClient, request: PullRequest, fa
   for (const fo of res.value.fulfillmentOrders.nodes) {
     const lines = await allLines(client, fo);
     if (!lines.ok) return lines;
-    items.push(mapOrder(fo, lines.value, stationId));
+    items.push(mapOrder(fo, lines.value, { stationId, locationId: location }));
   }
   const { hasNextPage, endCursor } = res.value.fulfillmentOrders.pageInfo;
   return { ok: true, value: { items, next: hasNextPage ? endCursor : null } };
@@ -83,10 +83,10 @@ export async function readFulfillmentOrder(client: GraphqlClient, id: string): P
   return { ok: true, value: { fo, lines: lines.value } };
 }
 
-export async function getOrder(client: GraphqlClient, id: string, stationId?: string): Promise<SyncResult<RemoteOrder | null>> {
+export async function getOrder(client: GraphqlClient, id: string, view: Viewpoint): Promise<SyncResult<RemoteOrder | null>> {
   const res = await readFulfillmentOrder(client, id);
   if (!res.ok) return res.code === 'sync.not-found' && !res.retryable ? { ok: true, value: null } : res;
-  return { ok: true, value: res.value ? mapOrder(res.value.fo, res.value.lines, stationId) : null };
+  return { ok: true, value: res.value ? mapOrder(res.value.fo, res.value.lines, view) : null };
 }
 
 export async function pullReturns(client: GraphqlClient, request: PullRequest): Promise<SyncResult<Page<RemoteReturn>>> {

@@ -8,14 +8,15 @@ import type { PushResult } from '../adapter';
 import type { OutboxOperation, PackagePayload } from '../operations';
 import { failure, rejected, userErrorsFailure } from './errors';
 import type { GraphqlClient } from './graphql-client';
-import { isOurClaim, orderState } from './map-order';
+import { isOurClaim, orderState, type Viewpoint } from './map-order';
 import { releaseClaims } from './push-hold';
 import { readFulfillmentOrder } from './pull';
 import { FulfillmentCreateSchema, type FulfillmentOrderState, type WorkLine } from './response-schemas';
 
 type Fulfil = Extract<OutboxOperation['payload'], { kind: 'order.fulfil' }>;
 
-export async function pushFulfil(client: GraphqlClient, payload: Fulfil, stationId: string): Promise<PushResult> {
+export async function pushFulfil(client: GraphqlClient, payload: Fulfil, view: Viewpoint & { stationId: string }): Promise<PushResult> {
+  const { stationId } = view;
   const read = await readFulfillmentOrder(client, payload.orderExternalId);
   if (!read.ok) return read;
   if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${payload.orderExternalId} (order ${payload.orderNumber})`, false);
@@ -25,7 +26,9 @@ export async function pushFulfil(client: GraphqlClient, payload: Fulfil, station
   const pending = payload.packages.filter((p) => !alreadyOnShopify(p, fo, lines));
   if (pending.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
 
-  const state = orderState(fo, stationId);
+  const assigned = fo.assignedLocation.location?.id;
+  if (view.locationId && assigned !== view.locationId) return rejected(`Order ${payload.orderNumber} was moved to another location on Shopify (${assigned ?? 'none'})`);
+  const state = orderState(fo, view);
   if (state === 'cancelled') return rejected(`Order ${payload.orderNumber} was cancelled on Shopify; nothing was fulfilled`);
   if (state === 'fulfilled') return rejected(`Order ${payload.orderNumber} is already closed on Shopify (fulfilled elsewhere?)`);
   if (state === 'on-hold') return rejected(`Order ${payload.orderNumber} is on hold on Shopify: ${fo.fulfillmentHolds.map((h) => h.reasonNotes ?? h.reason).join('; ')}`);

@@ -81,7 +81,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
     pullOrders: (request) => guard(() => pullOrders(client, request, config.locationId, config.stationId)),
     pullReturns: (request) => guard(() => pullReturns(client, request)),
     pullProducts: (request) => guard(() => pullProducts(client, request)),
-    getOrder: (externalId) => guard(() => getOrder(client, externalId, config.stationId)),
+    getOrder: (externalId) => guard(() => getOrder(client, externalId, { stationId: config.stationId, locationId: config.locationId })),
     push: (op) => guard(() => push(op)),
     async close() {
       closing.abort();
@@ -101,7 +101,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
       case 'order.release':
         return releaseClaims(client, payload.orderExternalId, op.stationId);
       case 'order.fulfil':
-        return pushFulfil(client, payload, op.stationId);
+        return pushFulfil(client, payload, { stationId: op.stationId, locationId: config.locationId });
       case 'return.receive':
         return pushReceive(client, payload);
       case 'return.dispose':

@@ -176,6 +176,18 @@ describe('pushing to Shopify', () => {
     expect(fo.holds[0]!.reasonNotes).toBe(`Bancada: being packed at station ${winner}`);
   });
 
+  it('refuses to fulfil an order the merchant moved to another location', async () => {
+    peer = await startPeer();
+    const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
+    const other = [...peer.emulator.state.locations.values()].find((l) => l.name === 'Loja Paulista')!;
+    fo.locationId = other.id;
+    const adapter = peer.adapter();
+    expect(await adapter.getOrder(foGid)).toMatchObject({ ok: true, value: { state: 'on-hold' } });
+    const res = await adapter.push(op('fulfil-moved-01', fulfil(foGid, order.name, tee, mug)));
+    expect(res).toMatchObject({ ok: false, code: 'sync.rejected', retryable: false, message: expect.stringContaining('moved to another location') });
+    expect(fo.fulfillmentIds).toEqual([]);
+  });
+
   it('refuses to fulfil an order someone else put on hold', async () => {
     peer = await startPeer();
     const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
