@@ -67,9 +67,10 @@ function receiptSteps(record: MedusaReturn, payload: DisposePayload, key: string
   const dismiss = payload.items.filter((item) => item.disposition === 'not-restocked' || item.disposition === 'processing-required');
   const locations = [...new Set(restock.map((item) => item.locationId).filter((id): id is string => id !== null))];
   if (locations.length > 1) return failure('sync.rejected', `return R${record.display_id}: Medusa restocks one receipt at one location, the station named ${locations.length}`, false);
-  const steps: Step[] = [];
+  const steps: Step[] = [{ path: `${base}/receive`, body: { internal_note: receiptNote(key), description: 'Received at a Bancada returns desk' } }];
+  // Medusa changes a return's location only inside an active order change (400 "An active Order
+  // Change is required to proceed" otherwise; measured), so after the receipt is begun.
   if (locations[0] && locations[0] !== record.location_id) steps.push({ path: base, body: { location_id: locations[0] } });
-  steps.push({ path: `${base}/receive`, body: { internal_note: receiptNote(key), description: 'Received at a Bancada returns desk' } });
   const toItems = (sums: Map<string, number>) => [...sums].map(([id, quantity]) => ({ id, quantity }));
   if (restock.length > 0) steps.push({ path: `${base}/receive-items`, body: { items: toItems(sumByItem(restock)) } });
   if (dismiss.length > 0) steps.push({ path: `${base}/dismiss-items`, body: { items: toItems(sumByItem(dismiss)) } });

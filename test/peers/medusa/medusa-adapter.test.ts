@@ -224,6 +224,34 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect(pulled.ok && pulled.value.items.find((r) => r.externalId === returnId)).toMatchObject({ state: 'expected', customerName: 'Lucía Fernández', items: [expect.objectContaining({ quantity: 1 })] });
   }, TEST_TIMEOUT_MS);
 
+  test('units restocked at another location go back on that shelf; processing-required units are received but not restocked', async () => {
+    const [, mug] = store.products;
+    const { stock_location: shop } = await admin.call<{ stock_location: { id: string } }>('POST', '/admin/stock-locations', { name: 'Loja Centro', address: { address_1: 'Rua Direita 10', city: 'São Paulo', country_code: 'br' } });
+    await admin.call('POST', `/admin/inventory-items/${mug!.inventoryItemId}/location-levels`, { location_id: shop.id, stocked_quantity: 0 });
+    const orderId = await createOrder(admin, store, [{ variantId: mug!.variantId, quantity: 2 }]);
+    const order = await pulledOrder(orderId);
+    const line = order.lines[0]!;
+    expect(await adapter.push(operation(fulfilPayload(order, [{ tracking: 'BR800000001BR', lines: [{ lineExternalId: line.externalId, quantity: 2 }] }])))).toMatchObject({ ok: true });
+    const returnId = await requestReturn(admin, store, orderId, [{ lineItemId: line.externalId, quantity: 2 }]);
+    const warehouseBefore = await stockAt(admin, mug!.inventoryItemId, store.stockLocationId);
+    const result = await adapter.push(
+      operation(
+        ReturnDisposeSchema.parse({
+          kind: 'return.dispose',
+          returnExternalId: returnId,
+          items: [
+            { itemExternalId: line.externalId, quantity: 1, disposition: 'restocked', locationId: shop.id },
+            { itemExternalId: line.externalId, quantity: 1, disposition: 'processing-required', locationId: null },
+          ],
+        }),
+      ),
+    );
+    expect(result).toMatchObject({ ok: true, alreadyApplied: false });
+    expect((await returnOnServer(admin, returnId)).items[0]).toMatchObject({ received_quantity: 2, damaged_quantity: 1 });
+    expect((await stockAt(admin, mug!.inventoryItemId, shop.id)).stocked).toBe(1);
+    expect((await stockAt(admin, mug!.inventoryItemId, store.stockLocationId)).stocked).toBe(warehouseBefore.stocked);
+  }, TEST_TIMEOUT_MS);
+
   test('a fulfilment cancelled in Medusa\'s admin between two attempts is not made again', async () => {
     const [, , book] = store.products;
     const orderId = await createOrder(admin, store, [{ variantId: book!.variantId, quantity: 1 }]);
