@@ -107,7 +107,16 @@ async function loginPacker(station: RunningStation, locale: 'en' | 'es' = 'en'):
 /** A wedge scan, then waits for the bench to show its outcome (each scan has a new feedback). */
 async function scan(page: Page, code: string, outcome: string): Promise<void> {
   await scanWithWedge(page, code);
-  await page.locator(`[data-testid="pack-feedback"][data-outcome="${outcome}"]`).waitFor({ timeout: 5000 });
+  await page
+    .locator(`[data-testid="pack-feedback"][data-outcome="${outcome}"]`)
+    .waitFor({ timeout: 5000 })
+    .catch(async (error: unknown) => {
+      // Say what the bench showed instead, and what the entry field holds (a burst taken for typing lands there).
+      await page.screenshot({ path: resolve(shots, 'pack-scan-timeout.png') });
+      const shown = await page.getByTestId('pack-feedback').getAttribute('data-outcome');
+      const field = await page.getByTestId('pack-code').inputValue();
+      throw new Error(`scan ${code}: expected ${outcome}, the bench shows ${shown}, the entry field holds "${field}"`, { cause: error });
+    });
 }
 
 /** A wedge scan of an item, then waits until the bench counts `total` units packed. */
@@ -165,16 +174,21 @@ describe('packing bench in Chromium', () => {
   });
 
   it('packs two packages, refuses a duplicate serial, stops on a weight off until a supervisor PIN override, and reprints once the printer is back', async () => {
-    // Demo order #1018 with two units of its serialised keyboard, so the same serial can be tried twice.
+    // An order of the test's own (platform 'e2e', so the demo store's sync never rewrites it): a shirt,
+    // two units of a serialised keyboard, so the same serial can be tried twice, and a dress.
     const dataDir = mkdtempSync(join(tmpdir(), 'bancada-e2e-pack-'));
     await (await serve(dataDir)).stop('SIGTERM', true);
     const db = await Database.open(join(dataDir, 'bancada.sqlite'));
-    await db.exec(`UPDATE order_lines SET quantity = 2 WHERE sku = 'ELE-TEC-ABNT2' AND order_id IN (SELECT id FROM orders WHERE number = '#1018')`);
+    const now = new Date().toISOString();
+    const lines = [['ROP-RMB-GRM-XS', 1], ['ELE-TEC-ABNT2', 2], ['ROP-VLM-TER-S', 1]] as const;
+    await db.exec(`INSERT INTO orders (id, platform, external_id, number, status, customer_name, ship_name, ship_line1, ship_city, ship_region, ship_postal, ship_country, carrier, priority, created_at, updated_at)
+      VALUES ('e2e-9001', 'e2e', 'e2e-9001', '#9001', 'open', 'Valentina Rodríguez', 'Valentina Rodríguez', 'Calle 93 #11-26', 'Bogotá', 'DC', '110221', 'CO', 'Servientrega', 3, '${now}', '${now}');
+      ${lines.map(([sku, quantity], i) => `INSERT INTO order_lines (id, order_id, line_no, product_id, sku, title, variant, quantity, unit_weight_mg) SELECT 'e2e-9001-${i + 1}', 'e2e-9001', ${i + 1}, id, sku, title, variant, ${quantity}, unit_weight_mg FROM products WHERE sku = '${sku}';`).join('\n')}`);
     await db.close();
     const station = await serve(dataDir);
     try {
       const page = await loginPacker(station);
-      await scanWithWedge(page, '#1018');
+      await scanWithWedge(page, '#9001');
       await page.getByTestId('pack-bench').waitFor();
       await scan(page, gtinOf('ROP-RMB-GRM-XS'), 'line-complete');
       await scanWithWedge(page, 'BC-CMD-NEXT-PACKAGE');
