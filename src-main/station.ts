@@ -151,6 +151,7 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
   const sync = new SyncEngine({
     db,
     dataDir: options.dataDir,
+    stationId: station.id,
     secrets: options.sync?.secrets ?? new EnvOverride(new FileSecretStore(join(options.dataDir, SECRETS_FILE))),
     factories: options.sync?.factories ?? PLATFORM_FACTORIES,
     allowDemo: demo,
@@ -227,6 +228,7 @@ async function startDevices(
         status: (list) => events.emit('devices:status', list),
         live: (live) => events.emit('scale:live', live),
         scan: (scan) => events.emit('scans:received', scan),
+        unclaimed: (scan) => events.emit('scans:unclaimed', scan),
         job: (job) => events.emit('print:job', toView(job)),
       },
       log,

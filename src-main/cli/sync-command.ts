@@ -62,9 +62,11 @@ export async function syncCommand(argv: readonly string[], ctx: CliContext): Pro
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const db = await openStationDatabase(join(dataDir, DATABASE_FILE));
   const logger = createLogger({ dir: join(dataDir, 'logs'), console: false });
+  const station = await ensureStation(db, { now: new Date().toISOString(), defaultName: 'Bancada' });
   const engine = new SyncEngine({
     db,
     dataDir,
+    stationId: station.id,
     secrets: new EnvOverride(new FileSecretStore(join(dataDir, SECRETS_FILE))),
     factories: PLATFORM_FACTORIES,
     demoData: () => loadDemoData(resolve(ctx.appRoot, '../../resources')),

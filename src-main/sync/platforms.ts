@@ -29,7 +29,7 @@ function shopifyEndpoint(env: NodeJS.ProcessEnv): string | undefined {
 
 export function platformFactories(env: NodeJS.ProcessEnv = process.env): AdapterFactories {
   return {
-    shopify: (settings, credentials) => {
+    shopify: (settings, credentials, context) => {
       if (settings.platform !== 'shopify') throw new AppError('sync.not-configured', 'not a Shopify store');
       const endpoint = shopifyEndpoint(env);
       return createShopifyAdapter({
@@ -37,6 +37,7 @@ export function platformFactories(env: NodeJS.ProcessEnv = process.env): Adapter
         apiVersion: SHOPIFY_API_VERSION,
         auth: shopifyAuth(credentials),
         locationId: settings.locationId,
+        stationId: context.stationId,
         ...(endpoint ? { endpoint } : {}),
       });
     },

@@ -25,6 +25,7 @@ async function engineOn(platform: ListPlatform, statuses: SyncStatus[], interrup
   const engine = new SyncEngine({
     db,
     dataDir: dir,
+    stationId: 'station-test',
     secrets,
     factories: { shopify: () => platform },
     demoData: () => Promise.reject(new Error('no demo here')),

@@ -22,8 +22,13 @@ import { OutboxRelay } from './outbox-relay';
 import { applyKeptAsideOrders, PULL_RESOURCES, pullResource } from './pull';
 import { STORE_SECRET, type SecretStore } from './secrets/secret-store';
 
+/** Who is asking: a claim names its station, so stations sharing a store can tell their claims apart. */
+export interface AdapterContext {
+  readonly stationId: string;
+}
+
 /** Builds a real platform's adapter from its settings and credentials (src-main/sync/<platform>/). */
-export type AdapterFactory = (settings: Exclude<StoreSettings, { platform: 'demo' }>, credentials: StoreCredentials) => SyncAdapter;
+export type AdapterFactory = (settings: Exclude<StoreSettings, { platform: 'demo' }>, credentials: StoreCredentials, context: AdapterContext) => SyncAdapter;
 export type AdapterFactories = Partial<Record<'shopify' | 'medusa', AdapterFactory>>;
 
 export const STORE_SETTINGS_KEY = 'store.settings';
@@ -31,6 +36,8 @@ export const STORE_SETTINGS_KEY = 'store.settings';
 export interface SyncEngineDeps {
   readonly db: Database;
   readonly dataDir: string;
+  /** This station's id (stations.id), handed to adapters. */
+  readonly stationId: string;
   readonly secrets: SecretStore;
   readonly factories: AdapterFactories;
   /** False on a station that is not in demo mode: with no store configured it syncs with nothing. */
@@ -224,7 +231,7 @@ export class SyncEngine {
     if (!factory) return failure('sync.not-configured', `this build of Bancada has no ${settings.platform} adapter`);
     if (!credentials) return failure('sync.secret-missing', `no credentials saved for the ${settings.platform} store`);
     try {
-      return { ok: true, value: factory(settings, credentials) };
+      return { ok: true, value: factory(settings, credentials, { stationId: this.#deps.stationId }) };
     } catch (error) {
       return failure(error instanceof AppError ? (error.code as SyncFailure['code']) : 'sync.not-configured', error instanceof Error ? error.message : String(error));
     }
