@@ -52,7 +52,7 @@ it('routes a wedge scan through scans:submit and publishes it; settles a weight 
     db,
     simulation: { scale: { via: 'memory', path: 'memory:scale', openPort: memory.openPort, control: memory }, sink: null },
     unclaimed: async () => undefined,
-    publish: { status: () => undefined, live: () => undefined, scan: () => void published++, job: () => undefined },
+    publish: { status: () => undefined, live: () => undefined, scan: () => void published++, unclaimed: () => undefined, job: () => undefined },
     log: () => undefined,
   });
   const handlers = deviceHandlers({ db, registry, stationId: () => 's', now: () => new Date() });

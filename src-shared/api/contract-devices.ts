@@ -50,5 +50,10 @@ export const deviceEvents = {
   'scale:live': LiveScaleSchema,
   /** Every scan the station received, whatever took it (the Devices tab shows the last one). */
   'scans:received': ScanEventSchema,
+  /**
+   * A scan from a scanner read in main (HID POS, serial) that no workflow took, or that matches the
+   * badge pattern: the renderer tries it as a badge, as it does with keyboard-wedge scans.
+   */
+  'scans:unclaimed': ScanEventSchema,
   'print:job': PrintJobViewSchema,
 } as const satisfies Record<DeviceEventName, z.ZodType>;

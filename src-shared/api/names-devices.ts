@@ -15,6 +15,6 @@ export const DEVICE_METHOD_NAMES = [
   'print:retry',
   'print:preview',
 ] as const;
-export const DEVICE_EVENT_NAMES = ['devices:status', 'scale:live', 'scans:received', 'print:job'] as const;
+export const DEVICE_EVENT_NAMES = ['devices:status', 'scale:live', 'scans:received', 'scans:unclaimed', 'print:job'] as const;
 export type DeviceMethodName = (typeof DEVICE_METHOD_NAMES)[number];
 export type DeviceEventName = (typeof DEVICE_EVENT_NAMES)[number];

@@ -12,6 +12,9 @@
  */
 import type { z } from 'zod';
 import {
+  DEFAULT_WEDGE,
+  WedgeConfigSchema,
+  type WedgeConfig,
   DocumentPrinterAssignmentSchema,
   LabelPrinterAssignmentSchema,
   NO_ASSIGNMENTS,
@@ -52,6 +55,13 @@ export async function saveAssignments(db: Queryable, assignments: DeviceAssignme
   await setSetting(db, ASSIGNMENT_KEYS.scanners, assignments.scanners, now);
   await setSetting(db, ASSIGNMENT_KEYS.labelPrinter, assignments.labelPrinter, now);
   await setSetting(db, ASSIGNMENT_KEYS.documentPrinter, assignments.documentPrinter, now);
+}
+
+/** Settings key of the keyboard-wedge timing and the badge pattern (WedgeConfigSchema); unset: DEFAULT_WEDGE. */
+export const WEDGE_SETTING = 'scan.wedge';
+
+export async function loadWedgeConfig(db: Queryable): Promise<WedgeConfig> {
+  return WedgeConfigSchema.catch(DEFAULT_WEDGE).parse((await getSetting<unknown>(db, WEDGE_SETTING)) ?? DEFAULT_WEDGE);
 }
 
 /** What `bancada serve` flags set for this run: each given role replaces the saved one, the rest stay. */

@@ -4,15 +4,15 @@
  * retries, the last-label preview.
  */
 import type { Handlers } from '../../api/handlers';
-import { DEFAULT_WEDGE, WedgeConfigSchema, type PrintJobView } from '../../../src-shared/domain/devices';
+import type { PrintJobView } from '../../../src-shared/domain/devices';
 import { AppError } from '../../../src-shared/errors/codes';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
 import { listRecentPrintJobs, type PrintJob } from '../../db/repos/print-jobs';
-import { getSetting, setSetting } from '../../db/repos/settings';
+import { setSetting } from '../../db/repos/settings';
 import { discoverDevices, type DiscoveryListers } from '../discovery/discover';
 import type { PrintOutcome } from '../printers/print-service';
-import { saveAssignments } from './assignments';
+import { loadWedgeConfig, saveAssignments, WEDGE_SETTING } from './assignments';
 import { checkAssignments } from './check-assignments';
 import type { DeviceRegistry } from './device-registry';
 import { testDocument } from './test-documents';
@@ -32,9 +32,6 @@ export type DeviceMethod =
   | 'print:jobs'
   | 'print:retry'
   | 'print:preview';
-
-/** Settings key of the keyboard-wedge timing (WedgeConfigSchema); unset: DEFAULT_WEDGE. */
-export const WEDGE_SETTING = 'scan.wedge';
 
 export interface DeviceHandlerDeps {
   readonly db: Database;
@@ -66,12 +63,13 @@ export function deviceHandlers(deps: DeviceHandlerDeps): Pick<Handlers, DeviceMe
         ...report.printers.map((p) => ({ kind: 'printer' as const, address: `cups://${p.queue}`, name: p.uri })),
       ];
     },
-    'devices:wedge-config': async () => WedgeConfigSchema.catch(DEFAULT_WEDGE).parse((await getSetting<unknown>(db, WEDGE_SETTING)) ?? DEFAULT_WEDGE),
+    'devices:wedge-config': async () => loadWedgeConfig(db),
     'devices:set-wedge-config': async (input, ctx) => {
       await db.transaction(async (tx) => {
         await setSetting(tx, WEDGE_SETTING, input, deps.now());
         await appendAudit(tx, { at: deps.now().toISOString(), stationId: deps.stationId(), operatorId: ctx.session?.operator.id ?? null, action: 'devices.wedge-config', subjectType: 'station', subjectId: deps.stationId(), detail: { ...input } });
       });
+      registry.setBadgePattern(input.badgePattern);
       return input;
     },
     'scale:current': async () => registry.scale.current(),

@@ -3,7 +3,8 @@
  * through the real SerialScale, a real TCP 9100 printer sink, and the contract handlers on top.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WEDGE, WedgeConfigSchema, type DeviceStatus } from '../../../src-shared/domain/devices';
+import { DEFAULT_WEDGE, WedgeConfigSchema, type DeviceAssignments, type DeviceStatus } from '../../../src-shared/domain/devices';
+import { FakeHid } from '../hid/fake-hid';
 import type { LiveScale } from '../../../src-shared/domain/scale';
 import type { ScanEvent } from '../../../src-shared/domain/scan';
 import type { Session } from '../../../src-shared/domain/types';
@@ -36,19 +37,21 @@ async function until<T>(what: string, read: () => T | undefined | null | false, 
   }
 }
 
-async function station(options: { db?: Database; sim?: boolean } = {}) {
+async function station(options: { db?: Database; sim?: boolean; hid?: FakeHid; overrides?: Partial<DeviceAssignments> } = {}) {
   const db = options.db ?? (await openDatabase());
   const memory = new MemoryScaleSim('sics');
   const sink = await PrinterSink.start();
   closers.push(() => sink.close());
   const simulation: Simulation | null = options.sim === false ? null : { scale: { via: 'memory', path: 'memory:scale', openPort: memory.openPort, control: memory }, sink };
-  const heard = { status: [] as DeviceStatus[][], live: [] as LiveScale[], scans: [] as ScanEvent[], jobs: [] as PrintJob[] };
+  const heard = { status: [] as DeviceStatus[][], live: [] as LiveScale[], scans: [] as ScanEvent[], unclaimed: [] as ScanEvent[], jobs: [] as PrintJob[] };
   const unclaimed: ScanEvent[] = [];
   const registry = await DeviceRegistry.start({
     db,
     simulation,
     unclaimed: async (scan) => void unclaimed.push(scan),
-    publish: { status: (s) => heard.status.push(s), live: (l) => heard.live.push(l), scan: (s) => heard.scans.push(s), job: (j) => heard.jobs.push(j) },
+    publish: { status: (s) => heard.status.push(s), live: (l) => heard.live.push(l), scan: (s) => heard.scans.push(s), unclaimed: (s) => heard.unclaimed.push(s), job: (j) => heard.jobs.push(j) },
+    hid: async () => options.hid ?? new FakeHid(),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
     log: () => undefined,
     printTimeoutMs: 2_000,
   });
@@ -205,6 +208,32 @@ describe('the device registry at a demo station', () => {
     expect(await handlers['devices:wedge-config']({}, { session: null })).toEqual(custom);
     expect(await db.get(sql`SELECT action FROM audit_log WHERE action = 'devices.wedge-config'`)).toEqual({ action: 'devices.wedge-config' });
     expect(WedgeConfigSchema.safeParse({ ...DEFAULT_WEDGE, badgePattern: '^(OP-' }).success).toBe(false);
+  });
+
+  it('sends an HID POS scanner\'s badge to the renderer as a badge even while a workflow holds the scanner; other scans to the workflow', async () => {
+    const hid = new FakeHid();
+    hid.plug({ vendorId: 0x05e0, productId: 0x1200, usagePage: 0x8c, usage: 0x02, path: '/dev/hidraw7' });
+    const { registry, heard } = await station({ hid, overrides: { scanners: [{ kind: 'hid', vendorId: 0x05e0, productId: 0x1200 }] } });
+    await until('the scanner to open', () => registry.status().find((d) => d.id === 'scanner:1')?.connected);
+    const report = (data: string): number[] => {
+      const bytes = new Array<number>(64).fill(0);
+      bytes[0] = 0x02;
+      bytes[1] = data.length;
+      [...data].forEach((c, i) => (bytes[5 + i] = c.charCodeAt(0)));
+      return bytes;
+    };
+    const taken: ScanEvent[] = [];
+    const release = registry.scans.claim(async (s) => void taken.push(s));
+    hid.report(report('OP-0009'));
+    hid.report(report('ORD-1001'));
+    await until('the order scan to reach the workflow', () => taken.length === 1);
+    expect(taken.map((s) => s.raw)).toEqual(['ORD-1001']);
+    expect(heard.unclaimed.map((s) => [s.raw, s.source])).toEqual([['OP-0009', 'hid']]);
+    release();
+    hid.report(report('TOTE-7'));
+    await until('an unclaimed scan', () => heard.unclaimed.length === 2);
+    expect(heard.unclaimed[1]!.raw).toBe('TOTE-7');
+    expect(heard.scans.map((s) => s.raw)).toEqual(['OP-0009', 'ORD-1001', 'TOTE-7']);
   });
 
   it('without simulators nothing is assigned, and the scale says so', async () => {

@@ -25,7 +25,7 @@ import { openNodeSerialPort } from '../serial/node-serial-port';
 import { SYSTEM_TIMERS, type PortFactory, type Timers } from '../serial/port';
 import type { ScaleSimControl } from '../simulators/memory-scale';
 import type { PrinterSink } from '../simulators/printer-sink';
-import { loadAssignments, withOverrides } from './assignments';
+import { loadAssignments, loadWedgeConfig, withOverrides } from './assignments';
 import { PrinterDesk } from './printer-desk';
 import { ScaleSlot, type SimulatedScaleLink } from './scale-slot';
 import { scaleStatus, printerStatus, scannerStatus, keyboardStatus } from './device-status';
@@ -52,6 +52,8 @@ export interface DeviceRegistryDeps {
     readonly status: (devices: DeviceStatus[]) => void;
     readonly live: (live: LiveScale) => void;
     readonly scan: (scan: ScanEvent) => void;
+    /** A main-side scanner's scan nobody took, or a badge: the renderer tries it as a badge. */
+    readonly unclaimed: (scan: ScanEvent) => void;
     readonly job: (job: PrintJob) => void;
   };
   readonly log: (message: string, detail: Record<string, unknown>) => void;
@@ -75,13 +77,17 @@ export class DeviceRegistry implements DeviceHub {
   /** Settlement numbers for every scale this registry runs, so `settled.seq` only grows. */
   #seq = 0;
   #unsubscribeLive: () => void = () => undefined;
+  #badge: RegExp | null = null;
 
   private constructor(deps: DeviceRegistryDeps, assignments: DeviceAssignments) {
     this.#deps = deps;
     this.#timers = deps.timers ?? SYSTEM_TIMERS;
     this.#assignments = assignments;
     this.scans = new ScanRouter({
-      unclaimed: deps.unclaimed,
+      unclaimed: async (scan) => {
+        if (scan.source !== 'keyboard') deps.publish.unclaimed(scan);
+        await deps.unclaimed(scan);
+      },
       onError: (error, scan) => deps.log('a scan handler failed', { error, source: scan.source }),
       observe: (scan) => {
         if (scan.source === 'keyboard') {
@@ -109,6 +115,7 @@ export class DeviceRegistry implements DeviceHub {
   static async start(deps: DeviceRegistryDeps): Promise<DeviceRegistry> {
     const saved = await loadAssignments(deps.db, (key, problem) => deps.log('ignoring an unreadable device assignment', { key, problem }));
     const registry = new DeviceRegistry(deps, registryAssignments(withOverrides(saved, deps.overrides ?? {}), deps.simulation ?? null));
+    registry.setBadgePattern((await loadWedgeConfig(deps.db)).badgePattern);
     await registry.#apply(registry.#assignments);
     return registry;
   }
@@ -139,6 +146,15 @@ export class DeviceRegistry implements DeviceHub {
 
   preview(): ReturnType<PrinterDesk['preview']> {
     return this.#desk.preview();
+  }
+
+  /** Scans from main-side scanners that match this are badges: they switch operator, whatever workflow holds the router. */
+  setBadgePattern(source: string): void {
+    try {
+      this.#badge = source ? new RegExp(source, 'u') : null;
+    } catch {
+      this.#badge = null;
+    }
   }
 
   /** Takes new assignments (already saved by the caller) and restarts what changed. */
@@ -202,7 +218,7 @@ export class DeviceRegistry implements DeviceHub {
   }
 
   async #newScanners(assigned: DeviceAssignments['scanners']): Promise<ScannerDriver[]> {
-    const sinks = { onScan: (scan: ScanEvent) => void this.scans.push(scan), onHealth: () => this.#statusChanged() };
+    const sinks = { onScan: (scan: ScanEvent) => this.#fromScanner(scan), onHealth: () => this.#statusChanged() };
     const drivers: ScannerDriver[] = [];
     for (const [i, a] of assigned.entries()) {
       const id = `scanner:${i + 1}`;
@@ -217,6 +233,16 @@ export class DeviceRegistry implements DeviceHub {
       }
     }
     return drivers;
+  }
+
+  /** A scan from an HID POS or serial scanner: a badge goes to the renderer (as the wedge's do), the rest to the router. */
+  #fromScanner(scan: ScanEvent): void {
+    if (this.#badge?.test(scan.raw)) {
+      this.#deps.publish.scan(scan);
+      this.#deps.publish.unclaimed(scan);
+      return;
+    }
+    void this.scans.push(scan);
   }
 
   /** Health changes come in bursts (a port lost, then reopened); the renderer hears the settled picture. */

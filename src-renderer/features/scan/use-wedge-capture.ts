@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { api } from '../../store/station-store';
+import { api, useStation } from '../../store/station-store';
+import { loginWithBadge } from '../login/badge-scans';
 import { routeScan } from './route-scan';
 import { useScans } from './scan-store';
 import { createWedgeCapture, normaliseWedgeScan, type WedgeAction } from './wedge-capture';
@@ -49,7 +50,15 @@ export function useWedgeCapture(): void {
     const offConfig = useScans.subscribe((state, previous) => {
       if (state.config !== previous.config) capture = createWedgeCapture(state.config);
     });
-    const unsubscribe = api().on['scans:received']((scan) => useScans.setState({ last: scan }));
+    const offReceived = api().on['scans:received']((scan) => useScans.setState({ last: scan }));
+    // HID POS and serial scanners are read in main; a badge or a scan nothing took comes back here.
+    const offUnclaimed = api().on['scans:unclaimed']((scan) => {
+      if (useScans.getState().takers === 0 || !useStation.getState().session) void loginWithBadge(scan.symbology ? scan.symbology + scan.raw : scan.raw);
+    });
+    const unsubscribe = (): void => {
+      offReceived();
+      offUnclaimed();
+    };
 
     const apply = (actions: readonly WedgeAction[], event: KeyboardEvent | null): void => {
       for (const action of actions) {
