@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { HomeScreen } from './features/home/home-screen';
 import { useHome } from './features/home/home-store';
 import { LoginScreen } from './features/login/login-screen';
+import { PackScreen } from './features/pack/pack-screen';
 import { PlaceholderScreen } from './features/placeholder/placeholder-screen';
 import { SetupScreen } from './features/setup/setup-screen';
 import { SupervisorScreen } from './features/supervisor/supervisor-screen';
@@ -21,7 +22,7 @@ function Screen() {
   return (
     <>
       <BadgeErrorNotice />
-      {view === 'home' ? <HomeScreen /> : view === 'supervisor' ? <SupervisorScreen /> : <PlaceholderScreen view={view} />}
+      {view === 'home' ? <HomeScreen /> : view === 'supervisor' ? <SupervisorScreen /> : view === 'pack' ? <PackScreen /> : <PlaceholderScreen view={view} />}
     </>
   );
 }
