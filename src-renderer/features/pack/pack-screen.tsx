@@ -1,10 +1,19 @@
 import { useEffect } from 'react';
 import { api } from '../../store/station-store';
-import { takeScans } from '../scan/scan-store';
+import { takeScans, useScans } from '../scan/scan-store';
 import { PackBenchView } from './pack-bench-view';
 import { PackQueue } from './pack-queue';
 import { openCode, startPackFeed, usePack } from './pack-store';
 import './pack.css';
+
+function isBadge(raw: string): boolean {
+  try {
+    const pattern = useScans.getState().config.badgePattern;
+    return pattern !== '' && new RegExp(pattern, 'u').test(raw);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The packing bench: the queue until an order is open, then the bench. While nothing is open a
@@ -17,6 +26,8 @@ export function PackScreen() {
   useEffect(() => {
     const release = takeScans();
     const off = api().on['scans:received']((scan) => {
+      // A badge switches operator (the wedge capture and main see to it); it is not an order.
+      if (isBadge(scan.raw)) return;
       const current = usePack.getState().view;
       if (!current || current.phase === 'exception' || current.phase === 'released') void openCode((scan.symbology ?? '') + scan.raw);
     });
