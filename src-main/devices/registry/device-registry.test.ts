@@ -145,6 +145,8 @@ describe('the device registry at a demo station', () => {
 
   it('saves assignments per role with an audit row, and an unreadable row counts as unassigned', async () => {
     const { db, registry, handlers, sink } = await station();
+    await handlers['print:test']({ role: 'label' }, SUPERVISOR); // ZPL to the demo sink first: there is a preview
+    expect(await handlers['print:preview']({}, SUPERVISOR)).not.toBeNull();
     const assigned = await handlers['devices:assign'](
       { scale: { kind: 'simulated' }, scanners: [], labelPrinter: { uri: sink.uri, language: 'tspl', size: '2x1', dpi: 300 }, documentPrinter: { uri: 'cups://Office' } },
       SUPERVISOR,
@@ -155,6 +157,8 @@ describe('the device registry at a demo station', () => {
     const job = await handlers['print:test']({ role: 'label' }, SUPERVISOR);
     expect(job.status).toBe('done');
     expect(sink.jobs.at(-1)!.bytes.toString()).toMatch(/^CODEPAGE UTF-8\r\nCLS/);
+    // Nothing draws TSPL: no preview rather than an older label's.
+    expect(await handlers['print:preview']({}, SUPERVISOR)).toBeNull();
     expect(await db.get(sql`SELECT action, subject_type FROM audit_log WHERE action = 'devices.assign'`)).toEqual({ action: 'devices.assign', subject_type: 'station' });
 
     await db.run(sql`UPDATE settings SET value = '{"kind":"serial"}' WHERE key = ${ASSIGNMENT_KEYS.scale}`);

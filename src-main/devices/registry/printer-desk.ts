@@ -27,7 +27,8 @@ export interface PrinterDeskDeps {
 
 interface LastLabel {
   readonly jobId: string;
-  readonly zpl: string;
+  /** null: the last label was not ZPL, so there is no image of it. */
+  readonly zpl: string | null;
   readonly printer: string;
   readonly at: string;
 }
@@ -73,7 +74,7 @@ export class PrinterDesk {
       return { ok: false, error, job: null };
     }
     const outcome = await this.service.print({ kind: request.kind, printer, documentRef: request.documentRef, document: request.document });
-    this.#remember(outcome, request.document);
+    if (request.role === 'label') this.#remember(outcome, request.document);
     return outcome;
   }
 
@@ -93,14 +94,19 @@ export class PrinterDesk {
         if (png) return { jobId: last?.jobId ?? null, png: dataUrl(png), source: 'sink', at: job.receivedAt.toISOString() };
       }
     }
-    if (!last) return null;
+    if (!last?.zpl) return null;
     const png = await renderZplPreview(last.zpl, { size: this.label?.size ?? '4x6', dpi: this.label?.dpi ?? 203 });
     return { jobId: last.jobId, png: dataUrl(png), source: 'render', at: last.at };
   }
 
   #remember(outcome: PrintOutcome, document: HubPrintRequest['document']): void {
     // Only a label that printed is "the last label"; a failed one is in the job list with its reason.
-    if (document.language !== 'zpl' || !outcome.ok) return;
+    if (!outcome.ok) return;
+    if (document.language !== 'zpl') {
+      // TSPL (or EPL) printed: nothing here draws it, and the older ZPL label is no longer the last one.
+      this.#lastLabel = { jobId: outcome.job.id, zpl: null, printer: outcome.job.printer, at: outcome.job.updatedAt };
+      return;
+    }
     this.#lastLabel = { jobId: outcome.job.id, zpl: Buffer.from(document.bytes).toString('utf8'), printer: outcome.job.printer, at: outcome.job.updatedAt };
   }
 }
