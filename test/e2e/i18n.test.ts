@@ -88,7 +88,7 @@ describe('the station in Spanish and Portuguese', () => {
       expect(await visibleEnglish(page, catalogue)).toEqual([]);
       await page.screenshot({ path: resolve(shots, `home-${language}.png`) });
       await page.keyboard.press('1');
-      await page.getByTestId('placeholder-pack').waitFor();
+      await page.getByTestId('pack-queue').waitFor();
       expect(await visibleEnglish(page, catalogue)).toEqual([]);
       await page.keyboard.press('Escape');
       await page.getByTestId('logout').click();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import sqlite3 from 'sqlite3';
 import { packEn, packEs } from '../../src-renderer/i18n/areas/pack';
 import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
 
@@ -167,6 +168,9 @@ describe('packing bench in Chromium', () => {
       const [png] = await sink.renderJob(sink.jobs.length - 1);
       const decoded = await zxingRead(png!);
       expect(decoded.map((d) => d.text)).toContain(shown);
+      // What the bench committed reaches the store (the embedded demo store here): the fulfilment
+      // carrying this tracking number is delivered by the relay within seconds, once.
+      await expect.poll(() => fulfilmentStatuses(station.dataDir, shown), { timeout: 15_000 }).toEqual(['done']);
       await page.close();
     } finally {
       await station.stop();
@@ -302,3 +306,13 @@ describe('packing bench in Chromium', () => {
     }
   });
 });
+
+/** The outbox rows of fulfilments carrying `tracking`, read with plain sqlite3 from the running station's file. */
+function fulfilmentStatuses(dataDir: string, tracking: string): Promise<string[]> {
+  return new Promise((res, rej) => {
+    const db = new sqlite3.Database(join(dataDir, 'bancada.sqlite'), sqlite3.OPEN_READONLY);
+    db.all<{ status: string }>(`SELECT status FROM outbox WHERE kind = 'order.fulfil' AND instr(payload, ?) > 0`, [`"tracking":"${tracking}"`], (error, rows) =>
+      db.close(() => (error ? rej(error) : res(rows.map((r) => r.status)))),
+    );
+  });
+}
