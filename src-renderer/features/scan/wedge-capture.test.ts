@@ -65,6 +65,19 @@ describe('the keyboard-wedge capture', () => {
     expect(feed(keys, 3).scans).toEqual(['010950600013435210ABC\u001d17261231']);
   });
 
+  it('leaves Ctrl chords to the person: Ctrl+V right after typing pastes, and nothing odd lands in the field', () => {
+    const { actions, field, scans } = feed(['a', { key: 'v', ctrl: true }, { key: ']', ctrl: true }], [0, 20, 20]);
+    expect(scans).toEqual([]);
+    // 'a' held, then released before the paste goes through; Ctrl+] from a person is not a GS.
+    expect(actions).toEqual([{ type: 'hold' }, { type: 'release', text: 'a' }, { type: 'pass' }, { type: 'pass' }]);
+    expect(field).toBe('a');
+  });
+
+  it('lets Backspace edit what was just typed, after the held keys are in the field', () => {
+    const { actions } = feed(['a', 'b', 'Backspace'], [0, 10, 10]);
+    expect(actions).toEqual([{ type: 'hold' }, { type: 'hold' }, { type: 'release', text: 'ab' }, { type: 'pass' }]);
+  });
+
   it('reads an ALT code (Alt held, numpad 0 2 9, Alt released) as GS', () => {
     const keys: Key[] = [...'10ABC', { key: '0', alt: true }, { key: '2', alt: true }, { key: '9', alt: true }, { key: 'AltUp' }, ...'21XYZ', 'Enter'];
     expect(feed(keys, 3).scans).toEqual(['10ABC\u001d21XYZ']);

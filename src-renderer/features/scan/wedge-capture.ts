@@ -56,6 +56,8 @@ export interface WedgeCapture {
 }
 
 const ENDS_SCAN = new Set(['Enter', 'Tab']);
+const GS = String.fromCharCode(0x1d);
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'Dead', 'Unidentified']);
 
 export function createWedgeCapture(timing: WedgeTiming): WedgeCapture {
   let buffer = '';
@@ -71,7 +73,8 @@ export function createWedgeCapture(timing: WedgeTiming): WedgeCapture {
     mode = 'idle';
   };
   const releaseHeld = (): WedgeAction[] => {
-    const text = held;
+    // A person's text never carries the control characters a burst may hold (GS from Ctrl+], ALT codes).
+    const text = [...held].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('');
     held = '';
     return text ? [{ type: 'release', text }] : [];
   };
@@ -130,12 +133,22 @@ export function createWedgeCapture(timing: WedgeTiming): WedgeCapture {
       }
       if (ENDS_SCAN.has(key)) return ending(at);
       if (ctrl && key.length === 1) {
-        const upper = key.toUpperCase().charCodeAt(0);
-        // Ctrl+@ … Ctrl+_ type the C0 control characters; Ctrl+] is GS (0x1D).
-        if (upper >= 0x40 && upper <= 0x5f && mode === 'burst' && at - last <= timing.maxKeyGapMs) return character(String.fromCharCode(upper - 0x40), at, inField).map((a) => (a.type === 'pass' ? { type: 'hold' } : a));
-        return [{ type: 'pass' }];
+        // Ctrl+] is how a wedge types GS (0x1D), only ever inside a burst; every other Ctrl chord
+        // (Ctrl+V, Ctrl+A…) is the person's and passes untouched.
+        if (key === ']' && mode === 'burst' && buffer !== '' && at - last <= timing.maxKeyGapMs) return character(GS, at, inField).map((a) => (a.type === 'pass' ? { type: 'hold' } : a));
+        // What was held goes into the field first, so a paste lands after it, as typed.
+        const out = releaseHeld();
+        if (mode === 'burst') mode = 'typing';
+        return [...out, { type: 'pass' }];
       }
-      if (key.length !== 1 && [...key].length !== 1) return [{ type: 'pass' }]; // Shift, Control, arrows…: not characters
+      if (key.length !== 1 && [...key].length !== 1) {
+        // Shift and friends are part of typing a character; Backspace, arrows, Escape… are a person
+        // editing: what was held goes into the field first, so the edit applies after it.
+        if (MODIFIERS.has(key)) return [{ type: 'pass' }];
+        const out = releaseHeld();
+        if (mode === 'burst') mode = 'typing';
+        return [...out, { type: 'pass' }];
+      }
       return character(key, at, inField);
     },
     tick(at) {
