@@ -90,10 +90,19 @@ describe('the supervisor at the Devices tab of a demo station', () => {
 
   it('takes a keyboard-wedge burst typed into a text field as a scan, while a person typing there still types', async () => {
     const page = await openDevicesAsSupervisor('English');
+    // Playwright types one key per round trip to the browser, and a loaded two-core machine can make
+    // that slower than a scanner: give the wedge more room (the supervisor's setting), as a site with a
+    // slow scanner would. 60 ms per key is still far quicker than a person.
+    await page.getByText('Keyboard-wedge settings').click();
+    await page.getByTestId('wedge-avgMsPerChar').fill('60');
+    await page.getByTestId('wedge-maxKeyGapMs').fill('150');
+    await page.getByRole('button', { name: 'Save scanner settings' }).click();
+    await page.getByTestId('devices-notice').getByText('Saved').waitFor();
+
     const field = page.getByTestId('scan-test-field');
     await field.click();
-    await page.keyboard.type('hola', { delay: 150 });
-    await page.waitForTimeout(200);
+    await page.keyboard.type('hola', { delay: 250 });
+    await page.waitForTimeout(300);
     expect(await field.inputValue()).toBe('hola');
     await field.fill('');
 
