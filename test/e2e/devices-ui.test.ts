@@ -116,6 +116,8 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     await page.getByTestId('status-devices').getByText('Devices 3/3').waitFor();
     // Not taken for a badge: the Devices tab shows scans itself.
     expect(await page.getByRole('alert').count()).toBe(0);
+    // The wedge's health row hears of the scan too.
+    await page.locator('[data-testid=device-row][data-device="scanner:keyboard"]').getByText(/Last activity/).waitFor();
     await page.getByTestId('scan-last').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(shots, 'devices-scan-en.png') });
 
