@@ -82,6 +82,9 @@ describe('the supervisor at the Devices tab of a demo station', () => {
     await page.locator('[data-testid=device-row][data-device=scale]').getByText('Connected').waitFor();
     expect(await page.getByTestId('status-devices').innerText()).toMatch(/Devices 3\/3/);
     await page.screenshot({ path: resolve(shots, 'devices-en.png') });
+    // Discovery on this machine (no HID or serial devices here; CUPS queues if any): a list or "Nothing found".
+    await page.getByRole('button', { name: 'Find devices' }).click();
+    await page.locator('[data-testid=discovered], .discovered .empty').first().waitFor();
     await page.getByTestId('assign-form').scrollIntoViewIfNeeded();
     await page.screenshot({ path: resolve(shots, 'devices-lower-en.png') });
     await logout(page);

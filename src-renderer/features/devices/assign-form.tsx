@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LABEL_LANGUAGES, LABEL_SIZES, type DeviceAssignments } from '../../../src-shared/domain/devices';
 import { useT } from '../../store/station-store';
-import { discover, saveAssignments, useDevices } from './devices-store';
+import { discover, saveAssignments, useDevices, type Discovered } from './devices-store';
 
 type ScaleChoice = 'none' | 'simulated' | 'sics' | 'nci' | 'cas' | 'toledo' | 'hid';
 
@@ -61,6 +61,15 @@ function fromDraft(d: Draft, scanners: DeviceAssignments['scanners']): DeviceAss
     labelPrinter: d.labelUri.trim() ? { uri: d.labelUri.trim(), language: d.language, size: d.size, dpi: d.dpi === '300' ? 300 : 203 } : null,
     documentPrinter: d.documentUri.trim() ? { uri: d.documentUri.trim() } : null,
   };
+}
+
+/** A found device put into the field it belongs to (a scale, a scanner, a printer queue); the supervisor still saves. */
+function fillFrom(d: Discovered, draft: Draft): Partial<Draft> {
+  if (d.kind === 'printer') return draft.labelUri ? { documentUri: d.address } : { labelUri: d.address };
+  const hid = /^[0-9a-f]{4}:[0-9a-f]{4}$/i.test(d.address);
+  if (d.kind === 'scale') return hid ? { scale: 'hid', scaleAddress: d.address } : { scale: draft.scale === 'none' || draft.scale === 'simulated' || draft.scale === 'hid' ? 'sics' : draft.scale, scaleAddress: d.address };
+  const entry = hid ? `hid:${d.address}` : `serial:${d.address}`;
+  return { scanners: draft.scanners ? `${draft.scanners}, ${entry}` : entry };
 }
 
 /** Which scale and printers this station uses; saved in the station's settings (audited). */
@@ -169,10 +178,12 @@ function AssignFields({ assignments }: { readonly assignments: DeviceAssignments
           {discovered.length === 0 ? (
             <p className="empty">{t('devices.assign.foundNone')}</p>
           ) : (
-            <ul>
+            <ul className="discovered-list" data-testid="discovered">
               {discovered.map((d) => (
-                <li key={`${d.kind}-${d.address}`} className="mono">
-                  {d.kind} · {d.address} · {d.name}
+                <li key={`${d.kind}-${d.address}`}>
+                  <button type="button" className="chip discovered-item" onClick={() => set(fillFrom(d, draft))} title={d.name}>
+                    <span className="mono">{d.address}</span> · {d.name}
+                  </button>
                 </li>
               ))}
             </ul>
