@@ -15,6 +15,7 @@ import { APP_SCHEME, startUrl, trustedOrigins } from './shell/origins';
 import { installPermissionHandlers } from './shell/permissions';
 import { createSecureWindow } from './shell/secure-window';
 import { safeStorageCipher } from './shell/safe-storage-cipher';
+import { electronPrinterTransports } from './shell/webcontents-print';
 import { EnvOverride, FileSecretStore } from './sync/secrets/file-secret-store';
 
 // Found from this file (out/main/index.js), as the CLI does, so `electron .` and
@@ -66,6 +67,8 @@ async function start(): Promise<void> {
     logToConsole: !app.isPackaged,
     // The store's credentials encrypted by the OS keyring; never the station server's plain 0600 file.
     sync: { secrets: new EnvOverride(new FileSecretStore(join(app.getPath('userData'), 'secrets.os.json'), safeStorageCipher(safeStorage))) },
+    // Document printers by name through Chromium's own printing (electron://PRINTER), as only the app can.
+    devices: { extraTransports: electronPrinterTransports(BrowserWindow) },
   });
   closeBeforeQuit(app, () => station.close(), (error) => console.error('bancada: closing the station failed', error));
   const log = station.logger;

@@ -120,6 +120,8 @@ describe('the Electron shell wiring (src-main/index.ts)', () => {
     expect(fakes.createStation).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/data/userData', version: '0.1.0' }));
     // The store's credentials go to the OS keyring-backed store, not the station server's plain file.
     expect((fakes.createStation.mock.calls[0]![0] as { sync: { secrets: { kind: string } } }).sync.secrets.kind).toBe('os');
+    // …and document printers reachable by name through webContents.print.
+    expect(Object.keys((fakes.createStation.mock.calls[0]![0] as { devices: { extraTransports: Record<string, unknown> } }).devices.extraTransports)).toEqual(['electron']);
     // The page must find its protocol and its IPC handlers in place when the window loads it.
     const order = fakes.order.filter((step) => ['protocol.handle', 'ipcMain.handle', 'new BrowserWindow'].includes(step));
     expect([order[0], order.at(-1), order.lastIndexOf('ipcMain.handle') < order.indexOf('new BrowserWindow')]).toEqual(['protocol.handle', 'new BrowserWindow', true]);

@@ -49,8 +49,9 @@ describe('the first start of a real station', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('home-screen').waitFor();
     await page.keyboard.press('F3');
-    await page.getByTestId('placeholder-supervisor').waitFor();
-    await page.getByRole('button', { name: 'Volver al inicio (Esc)' }).click();
+    await page.getByTestId('supervisor-screen').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('home-screen').waitFor();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-screen').waitFor();
     expect(await page.getByTestId('operator-tile').innerText()).not.toMatch(/\d{4}/); // no demo PINs on a real station
