@@ -9,9 +9,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * Screen-wide keyboard shortcuts: `onKey` gets F-keys and Esc at once and single characters only
- * when they are not part of a scanner burst (key-gate.ts). Typing in a field and chords with
- * Ctrl/Alt/Meta are left alone.
+ * Screen-wide keyboard shortcuts: `onKey` gets F-keys and Esc at once, wherever the focus is, and
+ * single characters only outside text fields and when they are not part of a scanner burst
+ * (key-gate.ts). Chords with Ctrl/Alt/Meta are left alone.
  */
 export function useShortcutKeys(onKey: (key: string) => void): void {
   const latest = useRef(onKey);
@@ -26,11 +26,13 @@ export function useShortcutKeys(onKey: (key: string) => void): void {
       onShortcut: (key) => latest.current(key),
     });
     const listener = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey) return;
+      // F-keys and Esc act even from a text field: the bench keeps its scan field focused, and
+      // nobody types an F-key into a field. Single characters in a field are the person's.
       if (IMMEDIATE.test(event.key)) {
         event.preventDefault(); // F1 would open the browser's help in station server mode
         latest.current(event.key);
-      } else if (event.key.length === 1) {
+      } else if (event.key.length === 1 && !isTyping(event.target)) {
         gate.key(event.key, event.timeStamp);
       }
     };

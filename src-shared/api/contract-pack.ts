@@ -57,6 +57,16 @@ export const packMethods = {
     audited: false,
   },
   'pack:exceptions': { input: None, output: z.array(PackExceptionSchema), access: ['supervisor'], audited: false },
+  /**
+   * A supervisor settles an exception: `requeue` puts the order back on the packing queue and asks the
+   * store to release the hold; `close` keeps it out of the queue (handled on the store, or cancelled).
+   */
+  'pack:resolve-exception': {
+    input: z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['requeue', 'close']) }),
+    output: z.null(),
+    access: ['supervisor'],
+    audited: true,
+  },
   /** The printable sheet of command barcodes, as a PDF (base64), captions in the station's language. */
   'pack:command-sheet': { input: None, output: z.strictObject({ pdfBase64: z.string() }), access: 'session', audited: false },
   /** Finished packs since an instant (default: the last 24 hours), for the supervisor dashboard. */

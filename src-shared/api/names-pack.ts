@@ -14,6 +14,7 @@ export const PACK_METHOD_NAMES = [
   'pack:reprint',
   'pack:label-pending',
   'pack:exceptions',
+  'pack:resolve-exception',
   'pack:command-sheet',
   'pack:metrics',
 ] as const;

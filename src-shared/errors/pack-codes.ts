@@ -34,4 +34,6 @@ export const PACK_ERROR_CODES = [
   'pack.label-failed',
   'pack.nothing-to-reprint',
   'pack.bad-scan',
+  /** The exception is already resolved, or does not exist. */
+  'pack.exception-resolved',
 ] as const;

@@ -35,6 +35,7 @@ async function openDevicesAsSupervisor(language: 'English' | 'Español'): Promis
   await page.keyboard.press('Enter');
   await page.getByTestId('tile-supervisor').click();
   await page.getByTestId('supervisor-screen').waitFor();
+  await page.getByTestId('supervisor-tab-devices').click();
   await page.getByTestId('devices-tab').waitFor();
   return page;
 }

@@ -6,6 +6,14 @@ export async function insertPackException(db: Queryable, e: { id: string; sessio
   await db.run(sql`INSERT INTO pack_exceptions (id, session_id, order_id, reason, note, operator_id, at) VALUES (${e.id}, ${e.sessionId}, ${e.orderId}, ${e.reason}, ${e.note}, ${e.operatorId}, ${e.at})`);
 }
 
+/** Marks an open exception resolved; returns its order id, or null when it was resolved already (or never existed). */
+export async function resolvePackException(db: Queryable, id: string, operatorId: string, at: string): Promise<string | null> {
+  const row = await db.get<{ order_id: string }>(sql`SELECT order_id FROM pack_exceptions WHERE id = ${id} AND resolved_at IS NULL`);
+  if (!row) return null;
+  await db.run(sql`UPDATE pack_exceptions SET resolved_at = ${at}, resolved_by = ${operatorId} WHERE id = ${id} AND resolved_at IS NULL`);
+  return row.order_id;
+}
+
 /** Open exceptions, newest first: the supervisor's list. */
 export async function listOpenPackExceptions(db: Queryable, limit = 100): Promise<PackException[]> {
   const rows = await db.all<{ id: string; order_id: string; number: string; reason: string; note: string | null; operator_id: string; at: string }>(

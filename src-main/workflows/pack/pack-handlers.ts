@@ -10,6 +10,7 @@ import { AppError } from '../../../src-shared/errors/codes';
 import { buildCommandSheet } from './command-sheet';
 import type { PackBench } from './pack-bench';
 import type { Operator } from './pack-service';
+import { resolveException } from './resolve-exception';
 import { verifySupervisorPin } from './supervisor-pin';
 
 export type PackMethods =
@@ -27,6 +28,7 @@ export type PackMethods =
   | 'pack:reprint'
   | 'pack:label-pending'
   | 'pack:exceptions'
+  | 'pack:resolve-exception'
   | 'pack:command-sheet'
   | 'pack:metrics';
 
@@ -59,6 +61,10 @@ export function packHandlers(deps: { readonly db: Database; readonly bench: Pack
     'pack:reprint': (input, ctx) => bench.reprint(who(ctx), input.packageId),
     'pack:label-pending': () => listLabelPending(db, deps.stationId),
     'pack:exceptions': () => listOpenPackExceptions(db),
+    'pack:resolve-exception': async (input, ctx) => {
+      await resolveException({ db, stationId: deps.stationId, now: deps.now }, input.id, input.action, who(ctx).id);
+      return null;
+    },
     'pack:metrics': (input) => listPackMetrics(db, input.since ?? new Date(deps.now().getTime() - 24 * 3600_000).toISOString()),
     'pack:command-sheet': async () => ({ pdfBase64: (await buildCommandSheet(deps.locale(), await deps.fonts())).toString('base64') }),
   };

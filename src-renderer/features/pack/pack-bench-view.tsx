@@ -7,7 +7,7 @@ import { go } from '../home/home-store';
 import { InterruptionPanel, PackDialogs, WeightOffPanel } from './pack-dialogs';
 import { PackLines } from './pack-lines';
 import { PackSide } from './pack-side';
-import { command, release, reprint, setDialog, submitCode, usePack } from './pack-store';
+import { command, leaveFinished, release, reprint, setDialog, submitCode, usePack } from './pack-store';
 
 const GOOD = new Set(['ok', 'line-complete', 'order-complete', 'undone', 'command', 'box']);
 const ASK = new Set(['needs-serial', 'needs-lot', 'weigh-first']);
@@ -118,7 +118,14 @@ function Actions({ view }: { readonly view: PackView }) {
           </button>
         ))}
       {done && (
-        <button type="button" className="button pack-action" onClick={() => go('home')}>
+        <button
+          type="button"
+          className="button pack-action"
+          onClick={() => {
+            leaveFinished(view.sessionId);
+            go('home');
+          }}
+        >
           <kbd>Esc</kbd> {t('pack.back')}
         </button>
       )}
@@ -134,7 +141,10 @@ export function PackBenchView({ view }: { readonly view: PackView }) {
   const packed = view.lines.reduce((n, l) => n + l.packed, 0);
   useShortcutKeys((key) => {
     if (usePack.getState().dialog) return;
-    if (key === 'Escape' && (view.phase === 'complete' || view.phase === 'exception')) go('home');
+    if (key === 'Escape' && (view.phase === 'complete' || view.phase === 'exception')) {
+      leaveFinished(view.sessionId);
+      go('home');
+    }
     else KEYS[key]?.();
   });
   const complete = view.phase === 'complete';
@@ -164,7 +174,7 @@ export function PackBenchView({ view }: { readonly view: PackView }) {
       {view.phase === 'weight-off' && <WeightOffPanel view={view} />}
       {complete && <p className="pack-next">{t('pack.done.next')}</p>}
       <div className="pack-body">
-        <PackLines view={view} canManual={manualRoles && !complete} />
+        <PackLines view={view} canManual={manualRoles && !complete && view.phase !== 'exception'} />
         <PackSide view={view} />
       </div>
       <EntryField />

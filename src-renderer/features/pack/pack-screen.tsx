@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { api } from '../../store/station-store';
+import { api, useStation } from '../../store/station-store';
 import { takeScans, useScans } from '../scan/scan-store';
 import { PackBenchView } from './pack-bench-view';
 import { PackQueue } from './pack-queue';
@@ -36,6 +36,10 @@ export function PackScreen() {
       release();
     };
   }, []);
-  if (!view || view.phase === 'released') return <PackQueue />;
+  const dismissed = usePack((s) => s.dismissed);
+  const operatorId = useStation((s) => s.session?.operator.id);
+  // A finished pack stays on screen until its packer leaves it; after that, or for anyone else, the queue.
+  const finished = view !== null && (view.phase === 'complete' || view.phase === 'exception');
+  if (!view || view.phase === 'released' || (finished && (view.sessionId === dismissed || view.operatorId !== operatorId))) return <PackQueue />;
   return <PackBenchView view={view} />;
 }

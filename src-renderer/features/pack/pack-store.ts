@@ -34,6 +34,8 @@ interface PackState {
   readonly pending: readonly LabelPending[];
   readonly boxes: readonly BoxPreset[];
   readonly dialog: null | 'override' | 'exception';
+  /** A finished pack (complete, or sent to exceptions) the packer has left: the screen shows the queue again. */
+  readonly dismissed: string | null;
 }
 
 export const usePack = create<PackState>(() => ({
@@ -47,7 +49,13 @@ export const usePack = create<PackState>(() => ({
   pending: [],
   boxes: [],
   dialog: null,
+  dismissed: null,
 }));
+
+/** Leaves a finished pack for the home screen; coming back to Pack shows the queue, not the old order. */
+export function leaveFinished(sessionId: string): void {
+  usePack.setState({ dismissed: sessionId });
+}
 
 let feedbackKey = 0;
 

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n/en';
 import { DevicesTab } from '../devices/devices-tab';
+import { ExceptionsTab } from '../exceptions/exceptions-tab';
 import { StoreTab } from '../sync/store-tab';
 import { SyncTab } from '../sync/sync-tab';
 
@@ -17,6 +18,7 @@ export interface SupervisorTab {
 }
 
 export const SUPERVISOR_TABS: readonly SupervisorTab[] = [
+  { id: 'exceptions', label: 'supervisor.tab.exceptions', Component: ExceptionsTab },
   { id: 'devices', label: 'supervisor.tab.devices', Component: DevicesTab },
   { id: 'sync', label: 'supervisor.tab.sync', Component: SyncTab },
   { id: 'store', label: 'supervisor.tab.store', Component: StoreTab },
