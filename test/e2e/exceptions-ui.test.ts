@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, loginAs, scanWithWedge, startStation, type RunningStation } from './harness';
 
 /**
  * Issue #4, step 11: a packer sends an order to exceptions from the bench; the supervisor finds it
@@ -22,22 +22,9 @@ afterAll(async () => {
   await station?.stop();
 });
 
-async function login(language: 'English' | 'Español', operator: string, pin: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(station.url);
-  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
-  if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
-  await page.getByRole('button', { name: language, exact: true }).click();
-  await page.getByTestId('operator-tile').filter({ hasText: operator }).click();
-  await page.keyboard.type(pin, { delay: 90 });
-  await page.keyboard.press('Enter');
-  await page.getByTestId('home-screen').waitFor();
-  return page;
-}
-
 describe('the exceptions list', () => {
   it('shows the supervisor an order a packer could not finish, and puts it back on the queue', async () => {
-    const packer = await login('English', 'Ana Souza', '1111');
+    const packer = await loginAs(browser, station, 'English', 'Ana Souza', '1111');
     await packer.getByTestId('tile-pack').click();
     await packer.getByTestId('pack-queue').waitFor();
     await scanWithWedge(packer, '#1001');
@@ -52,7 +39,7 @@ describe('the exceptions list', () => {
     await packer.getByTestId('logout').click();
     await packer.close();
 
-    const supervisor = await login('Español', 'Marta Oliveira', '9999');
+    const supervisor = await loginAs(browser, station, 'Español', 'Marta Oliveira', '9999');
     await supervisor.getByTestId('tile-supervisor').click();
     await supervisor.getByTestId('exceptions-tab').waitFor();
     const row = supervisor.getByTestId('exception-#1001');

@@ -90,3 +90,21 @@ export function scanWithWedge(page: Page, code: string): Promise<void> {
     }
   }, code);
 }
+
+/**
+ * A new page logged in at the station: leaves whoever is logged in (a test that failed half-way may
+ * have left a session), picks the language, taps the operator and types the PIN.
+ */
+export async function loginAs(browser: Browser, station: RunningStation, language: 'English' | 'Español' | 'Português', operator: string, pin: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(station.url);
+  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
+  if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
+  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : language === 'Português' ? 'pt-BR' : 'en');
+  await page.getByTestId('operator-tile').filter({ hasText: operator }).click();
+  await page.keyboard.type(pin, { delay: 90 });
+  await page.keyboard.press('Enter');
+  await page.getByTestId('home-screen').waitFor();
+  return page;
+}

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
-import { launchBrowser, startStation, type RunningStation } from './harness';
+import { launchBrowser, loginAs, startStation, type RunningStation } from './harness';
 
 /** The supervisor's Sync and Store tabs on a demo station syncing with the embedded demo store. */
 const shots = resolve(__dirname, '../../test-results/screens');
@@ -21,15 +21,7 @@ afterAll(async () => {
 });
 
 async function openSupervisor(language: 'English' | 'Español', tab: 'sync' | 'store'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(station.url);
-  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
-  if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
-  await page.getByRole('button', { name: language, exact: true }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : 'en');
-  await page.getByTestId('operator-tile').filter({ hasText: 'Marta Oliveira' }).click();
-  await page.keyboard.type('9999', { delay: 90 });
-  await page.keyboard.press('Enter');
+  const page = await loginAs(browser, station, language, 'Marta Oliveira', '9999');
   await page.getByTestId('tile-supervisor').click();
   await page.getByTestId(`supervisor-tab-${tab}`).click();
   await page.getByTestId(`${tab}-tab`).waitFor();
