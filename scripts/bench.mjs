@@ -22,22 +22,15 @@ for (const file of benches) {
     console.log(`${file} failed with exit code ${run.status}`);
   }
 }
-// TypeScript micro-benchmarks (bench/*.bench.ts) run through vitest with their own config.
-if (only.length === 0 || only.some((o) => 'devices'.includes(o))) {
-  console.log('\n=== bench/*.bench.ts (vitest) ===');
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose'], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) failed++;
-}
-// `npm run bench pack`: only the packing bench's benchmarks (main alone, then scan to DOM in Chromium).
-if (only.length > 0 && only.some((o) => 'pack'.includes(o))) {
-  console.log('\n=== bench/pack-*.bench.ts (vitest) ===');
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose', 'bench/pack-main.bench.ts', 'bench/pack-chromium.bench.ts'], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) failed++;
-}
-// `npm run bench shopify`: only the Shopify first-pull benchmark (it runs with the others above when no filter is given).
-if (only.length > 0 && only.some((o) => 'shopify-pull'.includes(o))) {
-  console.log('\n=== bench/shopify-pull.bench.ts (vitest) ===');
-  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose', 'bench/shopify-pull.bench.ts'], { cwd: root, stdio: 'inherit' });
+// TypeScript benchmarks (bench/*.bench.ts) run through vitest with their own config, one file after
+// the other; `npm run bench pack` (or devices, sync, shopify, medusa…) runs the files whose names match.
+const tsBenches = readdirSync(join(root, 'bench'))
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+if (tsBenches.length > 0) {
+  console.log(`\n=== ${tsBenches.join(', ')} (vitest) ===`);
+  const run = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'bench/vitest.bench.config.mts', '--reporter', 'verbose', ...tsBenches.map((f) => `bench/${f}`)], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);
