@@ -157,3 +157,23 @@ describe('backoffMs', () => {
     expect(backoffMs(40, DEFAULT_BACKOFF, () => 0.999999)).toBeLessThanOrEqual(DEFAULT_BACKOFF.capMs);
   });
 });
+
+describe('OutboxRelay timers', () => {
+  it('does not spin on a row that is due but held back by a rejected earlier row of its order', async () => {
+    const db = await openDatabase();
+    const platform = new FakePlatform();
+    await enqueueOutbox(db, claim('o1', 'claim-1'));
+    await enqueueOutbox(db, fulfil('o1', 'fulfil-1'));
+    await db.run(sql`UPDATE outbox SET status = 'rejected' WHERE idempotency_key = 'claim-1'`);
+    await db.run(sql`UPDATE outbox SET attempts = 1, next_attempt_at = '2000-01-01T00:00:00.000Z' WHERE idempotency_key = 'fulfil-1'`);
+    let passes = 0;
+    const counting = { ...platform, push: platform.push.bind(platform), pullOrders: platform.pullOrders.bind(platform) } as FakePlatform;
+    const relay = new OutboxRelay({ db, adapter: () => (passes++, counting), pollMs: 60_000 });
+    await relay.start();
+    await new Promise((r) => setTimeout(r, 600));
+    await relay.stop();
+    // One pass at start, then at most a few spaced by the minimum wait — not hundreds.
+    expect(passes).toBeLessThanOrEqual(5);
+    expect(platform.attempts).toHaveLength(0);
+  });
+});

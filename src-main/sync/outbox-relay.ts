@@ -67,6 +67,9 @@ export interface PassReport {
   readonly lastFailure: ErrorCode | null;
 }
 
+/** The shortest wait between passes when something is due but held back. */
+const MIN_WAIT_MS = 250;
+
 const STOP_PASS_CODES: ReadonlySet<ErrorCode> = new Set(['sync.network', 'sync.throttled', 'sync.server-error']);
 
 export class OutboxRelay {
@@ -159,7 +162,9 @@ export class OutboxRelay {
       return;
     }
     const poll = this.#deps.pollMs ?? 2_000;
-    const untilDue = due ? Date.parse(due) - this.#now().getTime() : Number.POSITIVE_INFINITY;
+    // A row already due but not deliverable is held back by an earlier row of its order (rejected,
+    // or in flight elsewhere): wait a little rather than spin on it.
+    const untilDue = due ? Math.max(MIN_WAIT_MS, Date.parse(due) - this.#now().getTime()) : Number.POSITIVE_INFINITY;
     if (Number.isFinite(untilDue) || poll > 0) this.#schedule(Math.min(untilDue, poll > 0 ? poll : untilDue));
   }
 
