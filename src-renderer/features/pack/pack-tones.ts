@@ -1,13 +1,12 @@
 import type { ScanOutcome } from '../../../src-shared/domain/pack';
+import { playNotes, type Notes } from '../../sound/tones';
 
 /**
  * A distinct sound per scan outcome, so a packer hears what happened without looking: rising for
  * progress, a three-note chord for the order, low buzzes for mistakes, with a different rhythm each
  * (wrong item two, too many three, a duplicate serial a long one). WebAudio, no files to ship.
  */
-type Shape = readonly (readonly [frequency: number, ms: number])[];
-
-const SHAPES: Readonly<Record<ScanOutcome, { wave: OscillatorType; notes: Shape } | null>> = {
+const SHAPES: Readonly<Record<ScanOutcome, { wave: OscillatorType; notes: Notes } | null>> = {
   ok: { wave: 'sine', notes: [[1320, 60]] },
   'line-complete': { wave: 'sine', notes: [[1320, 60], [1760, 90]] },
   'order-complete': { wave: 'sine', notes: [[880, 90], [1175, 90], [1568, 160]] },
@@ -24,29 +23,7 @@ const SHAPES: Readonly<Record<ScanOutcome, { wave: OscillatorType; notes: Shape 
   refused: { wave: 'square', notes: [[200, 200]] },
 };
 
-let context: AudioContext | null = null;
-
 export function playOutcome(outcome: ScanOutcome): void {
   const shape = SHAPES[outcome];
-  if (!shape) return;
-  try {
-    context ??= new AudioContext();
-    let at = context.currentTime;
-    for (const [frequency, ms] of shape.notes) {
-      if (frequency > 0) {
-        const osc = context.createOscillator();
-        const gain = context.createGain();
-        osc.type = shape.wave;
-        osc.frequency.value = frequency;
-        gain.gain.setValueAtTime(0.2, at);
-        gain.gain.exponentialRampToValueAtTime(0.001, at + ms / 1000);
-        osc.connect(gain).connect(context.destination);
-        osc.start(at);
-        osc.stop(at + ms / 1000);
-      }
-      at += ms / 1000;
-    }
-  } catch {
-    // No audio device: the screen still says everything.
-  }
+  if (shape) playNotes(shape.wave, shape.notes);
 }
