@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { OrderSummary } from '../../../src-shared/domain/types';
 import type { MessageKey } from '../../i18n/en';
 import { formatShipBy, isOverdue } from '../../i18n/format';
@@ -7,13 +8,22 @@ function priorityKey(priority: number): MessageKey {
   return `priority.${Math.min(Math.max(priority, 0), 3) as 0 | 1 | 2 | 3}`;
 }
 
-/** The next orders to pack, most urgent first, overdue ones marked. */
-export function OrderQueue({ orders, now }: { readonly orders: readonly OrderSummary[]; readonly now: Date }) {
+interface OrderQueueProps {
+  readonly orders: readonly OrderSummary[];
+  readonly now: Date;
+  /** A last cell per row (the packing queue's Pack button). */
+  readonly action?: (order: OrderSummary) => ReactNode;
+  readonly testId?: string;
+  readonly empty?: MessageKey;
+}
+
+/** The next orders to pack, most urgent first, overdue ones marked (home's preview and the packing queue). */
+export function OrderQueue({ orders, now, action, testId = 'order-queue', empty = 'home.queueEmpty' }: OrderQueueProps) {
   const t = useT();
   const locale = useStation((s) => s.info?.locale ?? 'en');
-  if (orders.length === 0) return <p className="empty">{t('home.queueEmpty')}</p>;
+  if (orders.length === 0) return <p className="empty">{t(empty)}</p>;
   return (
-    <table className="queue" data-testid="order-queue">
+    <table className="queue" data-testid={testId}>
       <thead>
         <tr>
           <th>{t('home.col.order')}</th>
@@ -22,6 +32,7 @@ export function OrderQueue({ orders, now }: { readonly orders: readonly OrderSum
           <th className="num">{t('home.col.items')}</th>
           <th>{t('home.col.priority')}</th>
           <th>{t('home.col.shipBy')}</th>
+          {action && <th />}
         </tr>
       </thead>
       <tbody>
@@ -41,6 +52,7 @@ export function OrderQueue({ orders, now }: { readonly orders: readonly OrderSum
               <td className="ship-by">
                 {overdue && <span className="overdue-tag">{t('home.overdue')}</span>} {formatShipBy(locale, o.shipBy, now) ?? '—'}
               </td>
+              {action && <td>{action(o)}</td>}
             </tr>
           );
         })}

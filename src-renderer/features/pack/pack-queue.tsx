@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShortcutKeys } from '../../components/use-shortcut-keys';
-import { formatShipBy, isOverdue } from '../../i18n/format';
-import { errorText, useStation, useT } from '../../store/station-store';
+import { isOverdue } from '../../i18n/format';
+import { errorText, useT } from '../../store/station-store';
 import { go } from '../home/home-store';
+import { OrderQueue } from '../home/order-queue';
 import { loadQueue, openCommandSheet, openOrder, reprint, submitCode, usePack, type QueueFilter } from './pack-store';
 
 const FILTERS: readonly QueueFilter[] = ['all', 'urgent', 'overdue'];
@@ -10,7 +11,6 @@ const FILTERS: readonly QueueFilter[] = ['all', 'urgent', 'overdue'];
 /** The orders waiting at this bench: scan one to start, or search and pick. */
 export function PackQueue() {
   const t = useT();
-  const locale = useStation((s) => s.info?.locale ?? 'en');
   const { queue, search, filter, pending, error } = usePack();
   const [code, setCode] = useState('');
   const [now] = useState(() => new Date());
@@ -79,46 +79,17 @@ export function PackQueue() {
           ))}
         </div>
       </div>
-      {shown.length === 0 ? (
-        <p className="empty">{t('pack.queue.empty')}</p>
-      ) : (
-        <table className="queue" data-testid="pack-queue-table">
-          <thead>
-            <tr>
-              <th>{t('home.col.order')}</th>
-              <th>{t('home.col.customer')}</th>
-              <th>{t('home.col.destination')}</th>
-              <th className="num">{t('home.col.items')}</th>
-              <th>{t('home.col.priority')}</th>
-              <th>{t('home.col.shipBy')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((o) => (
-              <tr key={o.id} className={isOverdue(o.shipBy, now) ? 'overdue' : undefined}>
-                <td className="mono">{o.number}</td>
-                <td>{o.customerName}</td>
-                <td>
-                  {o.city} <span className="country">{o.country}</span>
-                </td>
-                <td className="num">{t('home.items', { lines: o.lineCount, units: o.unitCount })}</td>
-                <td>
-                  <span className={`priority priority--${Math.min(Math.max(o.priority, 0), 3)}`}>{t(`priority.${Math.min(Math.max(o.priority, 0), 3) as 0 | 1 | 2 | 3}`)}</span>
-                </td>
-                <td className="ship-by">
-                  {isOverdue(o.shipBy, now) && <span className="overdue-tag">{t('home.overdue')}</span>} {formatShipBy(locale, o.shipBy, now) ?? '—'}
-                </td>
-                <td>
-                  <button type="button" className="button" onClick={() => void openOrder(o.id)} data-testid="pack-open">
-                    {t('pack.queue.open')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <OrderQueue
+        orders={shown}
+        now={now}
+        testId="pack-queue-table"
+        empty="pack.queue.empty"
+        action={(o) => (
+          <button type="button" className="button" onClick={() => void openOrder(o.id)} data-testid="pack-open">
+            {t('pack.queue.open')}
+          </button>
+        )}
+      />
     </main>
   );
 }
