@@ -69,6 +69,7 @@ export class SyncEngine {
   #busy = 0;
   #lastFailure: ErrorCode | null = null;
   #lastPullAt: string | null = null;
+  #lastDeliveryAt: string | null = null;
   #progress: SyncStatus['progress'] = null;
   #status: SyncStatus | null = null;
   #closed = false;
@@ -82,7 +83,9 @@ export class SyncEngine {
       logger: deps.logger,
       ...(deps.backoff ? { backoff: deps.backoff } : {}),
       onChange: (report) => {
-        this.#lastFailure = report.outcome === 'delivered' || report.outcome === 'already-applied' ? null : report.code;
+        const delivered = report.outcome === 'delivered' || report.outcome === 'already-applied';
+        if (delivered) this.#lastDeliveryAt = (deps.now?.() ?? new Date()).toISOString();
+        this.#lastFailure = delivered ? null : report.code;
         void this.#publish();
       },
     });
@@ -91,6 +94,7 @@ export class SyncEngine {
   /** Reads the saved store settings without opening anything (`bancada sync status|config`). */
   async loadSettings(): Promise<StoreSettings> {
     this.#settings = await readStoreSettings(this.#deps.db);
+    this.#lastDeliveryAt = await lastDeliveredAt(this.#deps.db, 'platform');
     return this.#settings;
   }
 
@@ -114,8 +118,7 @@ export class SyncEngine {
 
   async status(): Promise<SyncStatus> {
     const counts = await countOutbox(this.#deps.db);
-    const lastDelivery = await lastDeliveredAt(this.#deps.db, 'platform');
-    const lastSuccessAt = [lastDelivery, this.#lastPullAt].filter((x): x is string => x !== null).sort().at(-1) ?? null;
+    const lastSuccessAt = [this.#lastDeliveryAt, this.#lastPullAt].filter((x): x is string => x !== null).sort().at(-1) ?? null;
     const failure = this.#adapterProblem?.code ?? this.#lastFailure;
     const state: SyncStatus['state'] =
       this.#busy > 0 ? 'syncing' : failure === 'sync.network' || failure === 'sync.server-error' || failure === 'sync.throttled' ? 'offline' : failure !== null || counts.rejected > 0 ? 'error' : 'idle';

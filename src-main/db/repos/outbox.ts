@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../database';
-import { sql } from '../sql';
+import { sql, type SqlFragment } from '../sql';
 
 export type OutboxStatus = 'pending' | 'in-flight' | 'done' | 'rejected' | 'discarded';
 export type OutboxDestination = 'platform' | 'hub';
@@ -66,12 +66,6 @@ const toRow = (r: Raw): OutboxRow => ({
   remoteRef: r.remote_ref,
 });
 
-/** Rows still to deliver (pending or in flight), for the status bar's sync indicator. */
-export async function countPendingOutbox(db: Queryable): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'in-flight')`);
-  return row?.n ?? 0;
-}
-
 export interface OutboxCounts {
   readonly pending: number;
   /** Rejected rows: they need a person. */
@@ -80,12 +74,20 @@ export interface OutboxCounts {
   readonly failing: number;
 }
 
-export async function countOutbox(db: Queryable, destination: OutboxDestination = 'platform'): Promise<OutboxCounts> {
-  const row = await db.get<OutboxCounts>(sql`SELECT
+/**
+ * Read on every change of a row's state, so it must not grow with the history: delivered and
+ * discarded rows (nearly all of them, after a year) are skipped through the `outbox_drain` index.
+ */
+export function outboxCountsQuery(destination: OutboxDestination): SqlFragment {
+  return sql`SELECT
       coalesce(sum(status IN ('pending', 'in-flight')), 0) AS pending,
       coalesce(sum(status = 'rejected'), 0) AS rejected,
       coalesce(sum(status = 'pending' AND attempts > 0), 0) AS failing
-    FROM outbox WHERE destination = ${destination}`);
+    FROM outbox WHERE destination = ${destination} AND status IN ('pending', 'in-flight', 'rejected')`;
+}
+
+export async function countOutbox(db: Queryable, destination: OutboxDestination = 'platform'): Promise<OutboxCounts> {
+  const row = await db.get<OutboxCounts>(outboxCountsQuery(destination));
   return row ?? { pending: 0, rejected: 0, failing: 0 };
 }
 
@@ -195,7 +197,7 @@ export async function discardOutboxRow(db: Queryable, id: number): Promise<boole
   return (await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL WHERE id = ${id} AND status = 'rejected'`)).changes === 1;
 }
 
-/** The most recent delivery, for "last success". */
+/** The most recent delivery, for "last success" (read once at start; the relay reports later ones). */
 export async function lastDeliveredAt(db: Queryable, destination: OutboxDestination): Promise<string | null> {
   return (await db.get<{ at: string | null }>(sql`SELECT max(done_at) AS at FROM outbox WHERE destination = ${destination} AND status = 'done'`))?.at ?? null;
 }
