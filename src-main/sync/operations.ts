@@ -20,6 +20,11 @@ export const OrderReleaseSchema = z.strictObject({
   kind: z.literal('order.release'),
   orderExternalId: ExternalId,
   orderNumber: z.string().max(64),
+  /**
+   * Idempotency keys of `order.hold` operations this release lifts too (a requeued exception's
+   * hold); the station's own claim is always lifted. Absent in rows written before it existed.
+   */
+  holdKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
 });
 
 export const OrderHoldSchema = z.strictObject({

@@ -50,12 +50,18 @@ export async function pushClaim(client: GraphqlClient, op: OutboxOperation, orde
   return rejected(`Order ${orderNumber} is already being packed at station ${winner}`);
 }
 
-/** Releases this station's claim holds on the FO; none left means the release already happened. */
-export async function releaseClaims(client: GraphqlClient, orderExternalId: string, stationId: string): Promise<PushResult> {
+/**
+ * Releases this station's claim holds on the FO, and the holds this app placed whose handle is one
+ * of `holdKeys` (an exception's hold, lifted when a supervisor requeues the order: Shopify keeps a
+ * fulfillment order ON_HOLD, and refuses to fulfil it, while any hold remains). Holds placed by the
+ * merchant or other apps are never touched. None left means the release already happened.
+ */
+export async function releaseClaims(client: GraphqlClient, orderExternalId: string, stationId: string, holdKeys: readonly string[] = []): Promise<PushResult> {
   const read = await readFulfillmentOrder(client, orderExternalId);
   if (!read.ok) return read;
   if (!read.value) return failure('sync.not-found', `Shopify has no fulfillment order ${orderExternalId}`, false);
-  const holdIds = read.value.fo.fulfillmentHolds.filter((h) => isOurClaim(h, stationId)).map((h) => h.id);
+  const named = new Set(holdKeys);
+  const holdIds = read.value.fo.fulfillmentHolds.filter((h) => isOurClaim(h, stationId) || (h.heldByRequestingApp && h.handle !== null && named.has(h.handle))).map((h) => h.id);
   if (holdIds.length === 0) return { ok: true, remoteRef: null, alreadyApplied: true };
   const res = await client.request('FulfillmentOrderReleaseHold', { id: orderExternalId, holdIds }, FulfillmentOrderReleaseHoldSchema);
   if (!res.ok) return res;

@@ -99,7 +99,7 @@ export function createShopifyAdapter(config: ShopifyAdapterConfig): ShopifyAdapt
       case 'order.hold':
         return pushHold(client, op, payload.orderExternalId, payload.reason || 'Held at the packing bench');
       case 'order.release':
-        return releaseClaims(client, payload.orderExternalId, op.stationId);
+        return releaseClaims(client, payload.orderExternalId, op.stationId, payload.holdKeys);
       case 'order.fulfil':
         return pushFulfil(client, payload, { stationId: op.stationId, locationId: config.locationId });
       case 'return.receive':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
+import { enqueueOutbox } from '../../db/repos/outbox';
+import { OutboxPayloadSchema } from '../../sync/operations';
 import { insertPackException, listOpenPackExceptions } from '../../db/repos/pack-exceptions';
 import { sql } from '../../db/sql';
 import { tempDatabases } from '../../db/test-db';
@@ -25,8 +27,19 @@ describe('resolveException', () => {
     await resolveException(deps(db), 'e1', 'requeue', 'sup');
     expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o1'`)).toEqual({ status: 'open' });
     expect(await db.all(sql`SELECT kind, idempotency_key, operator_id FROM outbox`)).toEqual([{ kind: 'order.release', idempotency_key: 'exception:e1:release', operator_id: 'sup' }]);
+    expect(JSON.parse((await db.get<{ payload: string }>(sql`SELECT payload FROM outbox`))!.payload)).toMatchObject({ holdKeys: [] });
     expect(await db.all(sql`SELECT action, operator_id, subject_id FROM audit_log`)).toEqual([{ action: 'pack.exception-resolved', operator_id: 'sup', subject_id: 'o1' }]);
     expect(await listOpenPackExceptions(db)).toEqual([]);
+  });
+
+  it("names the exception's hold in the release, so the store lifts it (Shopify refuses to fulfil a held order)", async () => {
+    const db = await openDatabase();
+    await orderInException(db, 'o4', 'e4');
+    await enqueueOutbox(db, { destination: 'platform', aggregateType: 'order', aggregateId: 'o4', payload: { kind: 'order.hold', orderExternalId: '#o4', orderNumber: '#o4', reason: 'missing' }, idempotencyKey: 'pack:s-o4:hold', stationId: 'st', operatorId: 'ana', createdAt: NOW });
+    await enqueueOutbox(db, { destination: 'platform', aggregateType: 'order', aggregateId: 'other', payload: { kind: 'order.hold', orderExternalId: '#x', orderNumber: '#x', reason: 'missing' }, idempotencyKey: 'pack:s-x:hold', stationId: 'st', operatorId: 'ana', createdAt: NOW });
+    await resolveException(deps(db), 'e4', 'requeue', 'sup');
+    const release = await db.get<{ payload: string }>(sql`SELECT payload FROM outbox WHERE kind = 'order.release'`);
+    expect(OutboxPayloadSchema.parse(JSON.parse(release!.payload))).toEqual({ kind: 'order.release', orderExternalId: '#o4', orderNumber: '#o4', holdKeys: ['pack:s-o4:hold'] });
   });
 
   it('closes an exception without touching the order, and refuses to resolve it twice', async () => {

@@ -14,7 +14,7 @@ export interface ResolveDeps {
 /**
  * A supervisor settles a packing exception, in one transaction with its audit row. `requeue`: the
  * order goes back to the packing queue and the store is asked to release the hold (outbox
- * `order.release`); `close`: the exception leaves the list and the order stays out of the queue.
+ * `order.release` naming the exception's hold); `close`: the exception leaves the list and the order stays out of the queue.
  * Only an order still in `exception` moves: one cancelled or fulfilled upstream meanwhile stays so.
  */
 export async function resolveException(deps: ResolveDeps, id: string, action: 'requeue' | 'close', operatorId: string): Promise<void> {
@@ -26,11 +26,15 @@ export async function resolveException(deps: ResolveDeps, id: string, action: 'r
     const requeued = action === 'requeue' && order?.status === 'exception';
     if (requeued && order) {
       await tx.run(sql`UPDATE orders SET status = 'open', updated_at = ${at} WHERE id = ${orderId} AND status = 'exception'`);
+      // The store keeps the exception's hold until it is lifted by name (Shopify holds are keyed by
+      // their handle, which is the hold operation's outbox key), so the release names every hold
+      // this station placed on the order.
+      const holds = await tx.all<{ idempotency_key: string }>(sql`SELECT idempotency_key FROM outbox WHERE aggregate_type = 'order' AND aggregate_id = ${orderId} AND kind = 'order.hold' ORDER BY id`);
       await enqueueOutbox(tx, {
         destination: 'platform',
         aggregateType: 'order',
         aggregateId: orderId,
-        payload: { kind: 'order.release', orderExternalId: order.external_id, orderNumber: order.number },
+        payload: { kind: 'order.release', orderExternalId: order.external_id, orderNumber: order.number, holdKeys: holds.map((h) => h.idempotency_key) },
         idempotencyKey: `exception:${id}:release`,
         stationId: deps.stationId,
         operatorId,

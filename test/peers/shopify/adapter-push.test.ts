@@ -137,6 +137,28 @@ describe('pushing to Shopify', () => {
     expect(b.fo).toMatchObject({ status: 'CLOSED', holds: [] });
   });
 
+  it('lifts an exception hold named by the release, so a requeued order can be fulfilled; never a merchant hold', async () => {
+    peer = await startPeer();
+    const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
+    const adapter = peer.adapter();
+    await adapter.push(op('pack:s1:claim-0001', { kind: 'order.claim', orderExternalId: foGid, orderNumber: order.name }));
+    await adapter.push(op('pack:s1:hold-00001', { kind: 'order.hold', orderExternalId: foGid, orderNumber: order.name, reason: 'missing: talla M' }));
+    // A release that does not name the exception hold (a packer cancelling) leaves it in place.
+    expect(await adapter.push(op('pack:s1:release-1', { kind: 'order.release', orderExternalId: foGid, orderNumber: order.name }))).toMatchObject({ ok: true, alreadyApplied: false });
+    expect(fo.holds.map((h) => h.handle)).toEqual(['pack:s1:hold-00001']);
+    expect(await adapter.getOrder(foGid)).toMatchObject({ ok: true, value: { state: 'on-hold' } });
+    // The merchant holds it too, in the Shopify admin: a hold of no app, which Bancada must leave alone.
+    fo.holds.push({ id: 990001, reason: 'OTHER', reasonNotes: 'Waiting for payment', handle: null, byThisApp: false });
+    const requeue = op('exception:e1:release', { kind: 'order.release', orderExternalId: foGid, orderNumber: order.name, holdKeys: ['pack:s1:hold-00001'] });
+    expect(await adapter.push(requeue)).toMatchObject({ ok: true, alreadyApplied: false });
+    expect(fo.holds.map((h) => h.reasonNotes)).toEqual(['Waiting for payment']);
+    expect(await adapter.push(requeue)).toEqual({ ok: true, remoteRef: null, alreadyApplied: true });
+    // Once the merchant lifts theirs, the requeued order fulfils.
+    fo.holds.length = 0;
+    fo.status = 'OPEN';
+    expect(await adapter.push(op('fulfil-requeued-1', fulfil(foGid, order.name, tee, mug)))).toMatchObject({ ok: true, alreadyApplied: false });
+  });
+
   it('tells stations apart: an order claimed by another station is on hold here and not fulfilled', async () => {
     peer = await startPeer();
     const { order, fo, foGid, tee, mug } = await orderWithTwoLines(peer);
