@@ -3,6 +3,7 @@ import queueAndLookupIndexes from './0002-queue-and-lookup-indexes.sql?raw';
 import externalRefsAndPrintDocuments from './0003-external-refs-and-print-documents.sql?raw';
 import packBench from './0004-pack-bench.sql?raw';
 import syncOutboxStates from './0005-sync-outbox-states.sql?raw';
+import accentInsensitiveSearch from './0006-accent-insensitive-search.sql?raw';
 
 export interface Migration {
   readonly id: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '0003-external-refs-and-print-documents', sql: externalRefsAndPrintDocuments },
   { id: 4, name: '0004-pack-bench', sql: packBench },
   { id: 5, name: '0005-sync-outbox-states', sql: syncOutboxStates },
+  { id: 6, name: '0006-accent-insensitive-search', sql: accentInsensitiveSearch },
 ];

@@ -2,7 +2,7 @@ import type { OrderStatus, OrderSummary } from '../../../src-shared/domain/types
 import type { Queryable } from '../database';
 import { sql, type SqlFragment } from '../sql';
 import { insertRows } from './bulk';
-import { containsPattern } from './search';
+import { containsPattern, foldedContainsPattern } from './search';
 
 export interface NewOrderLine {
   readonly id: string;
@@ -105,7 +105,8 @@ function toSummary(r: QueueRaw): OrderSummary {
 /** The queue's statement, exported so a test can check SQLite reads it from `orders_queue`. */
 export function orderQueueQuery(query: { limit: number; search?: string | undefined }): SqlFragment {
   const like = containsPattern(query.search);
-  const filter = like ? sql`AND (o.number LIKE ${like} ESCAPE '\\' OR o.customer_name LIKE ${like} ESCAPE '\\')` : sql``;
+  const folded = foldedContainsPattern(query.search);
+  const filter = like ? sql`AND (o.number LIKE ${like} ESCAPE '\\' OR o.customer_folded LIKE ${folded} ESCAPE '\\')` : sql``;
   return sql`SELECT o.id, o.number, o.customer_name, o.ship_city, o.ship_country, o.priority, o.ship_by, o.status,
       (SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) AS line_count,
       (SELECT coalesce(sum(l.quantity), 0) FROM order_lines l WHERE l.order_id = o.id) AS unit_count

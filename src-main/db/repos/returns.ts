@@ -2,7 +2,7 @@ import type { ReturnStatus, ReturnSummary } from '../../../src-shared/domain/typ
 import type { Queryable } from '../database';
 import { sql } from '../sql';
 import { insertRows } from './bulk';
-import { containsPattern } from './search';
+import { containsPattern, foldedContainsPattern } from './search';
 
 export interface NewReturnItem {
   readonly id: string;
@@ -43,7 +43,8 @@ const WAITING = sql`r.status IN ('expected', 'received', 'inspecting')`;
 /** Returns still to handle at the desk (expected, received, inspecting), oldest first; search by RMA, order or customer. */
 export async function listReturnQueue(db: Queryable, query: { limit: number; search?: string | undefined }): Promise<ReturnSummary[]> {
   const like = containsPattern(query.search);
-  const filter = like ? sql`AND (r.rma_number LIKE ${like} ESCAPE '\\' OR r.order_number LIKE ${like} ESCAPE '\\' OR r.customer_name LIKE ${like} ESCAPE '\\')` : sql``;
+  const folded = foldedContainsPattern(query.search);
+  const filter = like ? sql`AND (r.rma_number LIKE ${like} ESCAPE '\\' OR r.order_number LIKE ${like} ESCAPE '\\' OR r.customer_folded LIKE ${folded} ESCAPE '\\')` : sql``;
   const rows = await db.all<{ id: string; rma_number: string; order_number: string; customer_name: string; item_count: number; status: ReturnStatus; created_at: string }>(
     sql`SELECT r.id, r.rma_number, r.order_number, r.customer_name, r.status, r.created_at,
         (SELECT coalesce(sum(quantity), 0) FROM return_items i WHERE i.return_id = r.id) AS item_count
