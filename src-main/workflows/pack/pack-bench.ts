@@ -19,7 +19,8 @@ import { sql } from '../../db/sql';
 import type { PackagePayload } from '../../sync/operations';
 import type { LabelSource } from './label-source';
 import { orderUnits, reduce, type PackState } from './pack-machine';
-import { isLive, PackService, type OpenPack, type Operator, type PackDeps, type ScanMeta, type ScanReply } from './pack-service';
+import { isLive, uiMeta, type OpenPack, type Operator, type PackDeps, type ScanMeta, type ScanReply } from './open-pack';
+import { PackService } from './pack-service';
 import { learnUnitWeight } from './weight-check';
 
 export interface SlipPrinter {
@@ -81,7 +82,7 @@ export class PackBench extends PackService {
 
   async #shortShip(pack: OpenPack, who: Operator, reason: ShortShipReason, note: string | null): Promise<void> {
     const at = this.at();
-    const meta = { raw: 'ui:short-ship', symbology: null, kind: 'command', productId: null, operatorId: who.id };
+    const meta = uiMeta('ui:short-ship', who.id);
     // The short ship's state, its exception row and its audit row commit together.
     const reply = await this.apply(pack, { type: 'short-ship' }, meta, who, async (tx) => {
       await insertPackException(tx, { id: this.id(), sessionId: pack.sessionId, orderId: pack.order.id, reason, note, operatorId: who.id, at });
@@ -129,7 +130,7 @@ export class PackBench extends PackService {
 
   async #complete(pack: OpenPack, who: Operator): Promise<ScanReply> {
     const step = reduce(pack.state, { type: 'complete' });
-    if (step.outcome === 'refused') return this.note(pack, { raw: 'ui:complete', symbology: null, kind: 'command', productId: null, operatorId: who.id }, 'refused', step.code);
+    if (step.outcome === 'refused') return this.note(pack, uiMeta('ui:complete', who.id), 'refused', step.code);
     const { db, stationId } = this.bench;
     const order = pack.order;
     const at = this.at();

@@ -9,7 +9,7 @@ import type { Locale } from '../../../src-shared/domain/types';
 import { AppError } from '../../../src-shared/errors/codes';
 import { buildCommandSheet } from './command-sheet';
 import type { PackBench } from './pack-bench';
-import type { Operator } from './pack-service';
+import type { Operator } from './open-pack';
 import { resolveException } from './resolve-exception';
 import { verifySupervisorPin } from './supervisor-pin';
 

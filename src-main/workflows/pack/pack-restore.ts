@@ -4,7 +4,7 @@ import { listPackages } from '../../db/repos/pack-packages';
 import { lastScanSeq, listPackedScans } from '../../db/repos/pack-scans';
 import { liveSessionForStation } from '../../db/repos/pack-sessions';
 import type { Control, PackState } from './pack-machine';
-import type { OpenPack } from './pack-service';
+import { machineLines, type OpenPack } from './open-pack';
 
 /**
  * Rebuilds the pack a station had open from what was committed: the session's control state, its
@@ -20,7 +20,7 @@ export async function restorePack(db: Database, stationId: string): Promise<Open
   const packages = await listPackages(db, session.id);
   const scans = await listPackedScans(db, session.id);
   const state: PackState = {
-    lines: order.lines.map((l) => ({ id: l.id, productId: l.productId, quantity: l.quantity, requiresSerial: l.requiresSerial, requiresLot: l.requiresLot, unitWeightMg: l.unitWeightMg })),
+    lines: machineLines(order),
     packed: scans,
     packages: packages.map((p) => ({ index: p.index, boxCode: p.boxCode, tareMg: p.tareMg, weightMg: p.weightMg, expectedWeightMg: p.expectedWeightMg, weighed: p.weighed })),
     control,

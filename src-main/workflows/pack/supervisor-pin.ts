@@ -4,7 +4,7 @@ import { verifyPin } from '../../auth/pin-hash';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
 import { findOperatorById, recordFailure, resetLoginFailures, setLockedUntil } from '../../db/repos/operators';
-import type { Operator } from './pack-service';
+import type { Operator } from './open-pack';
 
 /**
  * A supervisor authorising at the packer's screen (a weight override) with their PIN. Wrong PINs count
