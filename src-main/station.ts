@@ -166,6 +166,10 @@ async function assemble(options: StationOptions, db: Database, logger: Logger, n
     ...(options.sync?.backoff ? { backoff: options.sync.backoff } : {}),
   });
   await sync.start();
+  // The bench's view goes null when its pack ends: what the platform changed meanwhile applies then.
+  events.subscribe((name, payload) => {
+    if (name === 'pack:view' && payload === null) void sync.afterPackEnded().catch((error: unknown) => logger.error('applying upstream changes after a pack failed', { error }));
+  });
 
   const handlers = touchingSessions(
     {

@@ -16,6 +16,7 @@ import {
   insertUpstreamOrder,
   keepUpstreamAside,
   listOrderLines,
+  reopenIfPackEnded,
   setOrderStatusFromUpstream,
   updateUpstreamLine,
   updateUpstreamOrder,
@@ -70,6 +71,9 @@ export async function applyRemoteOrder(tx: Transaction, platform: Platform, remo
  */
 export async function applyKeptAside(tx: Transaction, platform: Platform, orderId: string, remote: RemoteOrder, nowIso: string): Promise<OrderApplied> {
   await clearKeptAside(tx, orderId);
+  // Releasing an interrupted pack drops the claim but leaves the order "in progress"; taken as being
+  // packed, the change would be kept aside again forever and the order would stay in the queue.
+  await reopenIfPackEnded(tx, orderId, nowIso);
   return applyRemoteOrder(tx, platform, remote, nowIso);
 }
 

@@ -102,12 +102,14 @@ async function applyOne(resource: PullResource, item: Item, deps: PullDeps, coun
 }
 
 /** Versions kept aside while orders were being packed, applied now that their packs have ended. */
-export async function applyKeptAsideOrders(deps: Pick<PullDeps, 'db' | 'adapter' | 'now' | 'logger'>): Promise<number> {
+export async function applyKeptAsideOrders(deps: Pick<PullDeps, 'db' | 'adapter' | 'now' | 'logger' | 'onInterruption'>): Promise<number> {
   const now = deps.now ?? (() => new Date());
   let applied = 0;
   for (const row of await listAppliableAside(deps.db, 500)) {
     try {
-      await deps.db.transaction((tx) => applyKeptAside(tx, deps.adapter.platform, row.id, JSON.parse(row.upstreamPending) as never, now().toISOString()));
+      const outcome = await deps.db.transaction((tx) => applyKeptAside(tx, deps.adapter.platform, row.id, JSON.parse(row.upstreamPending) as never, now().toISOString()));
+      // Opened again between the list and the write: kept aside once more, and that pack is told.
+      if (outcome.kind === 'interrupted') await deps.onInterruption?.(outcome.orderId, outcome.change);
       applied++;
     } catch (error) {
       deps.logger?.error('an upstream change kept aside could not be applied', { orderId: row.id, error });

@@ -134,6 +134,27 @@ export class SyncEngine {
     return { pulled: pulled.pulled, delivered: drained.delivered, rejected: drained.rejected, failure: pulled.failure ?? drained.lastFailure ?? null };
   }
 
+  /**
+   * Pulls after a change just made on the platform (a trainer's demo order): a pull already running
+   * may have read past it, so that one is waited for and a new one started.
+   */
+  async syncAfterUpstreamChange(): Promise<SyncRun> {
+    await this.#pulling?.catch(() => undefined);
+    return this.syncNow();
+  }
+
+  /**
+   * A pack ended (released, completed): a platform version kept aside while it was open applies now
+   * rather than at the next pull, so an order cancelled upstream leaves the queue as the packer
+   * releases it. Reads nothing from the platform.
+   */
+  async afterPackEnded(): Promise<void> {
+    const adapter = this.#adapter;
+    if (!adapter || this.#closed) return;
+    const applied = await applyKeptAsideOrders({ db: this.#deps.db, adapter, now: this.#deps.now, logger: this.#deps.logger, onInterruption: this.#deps.onInterruption });
+    if (applied > 0) this.#deps.onRecordsChanged?.();
+  }
+
   async problems(limit = 200): Promise<SyncProblem[]> {
     return (await listOutboxProblems(this.#deps.db, 'platform', limit)).map(toProblem);
   }
@@ -277,7 +298,7 @@ export class SyncEngine {
     let changed = 0;
     let failureCode: ErrorCode | null = null;
     try {
-      changed += await applyKeptAsideOrders({ db: this.#deps.db, adapter, now: this.#deps.now, logger: this.#deps.logger });
+      changed += await applyKeptAsideOrders({ db: this.#deps.db, adapter, now: this.#deps.now, logger: this.#deps.logger, onInterruption: this.#deps.onInterruption });
       const locationId = this.#settings.platform === 'demo' ? null : this.#settings.locationId;
       for (const resource of PULL_RESOURCES) {
         const outcome = await pullResource(resource, {

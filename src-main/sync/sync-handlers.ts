@@ -12,7 +12,7 @@ export interface SyncHandlerDeps {
   readonly now: () => Date;
 }
 
-type SyncMethods = 'sync:status' | 'sync:now' | 'sync:problems' | 'sync:retry' | 'sync:discard' | 'store:view' | 'store:test' | 'store:save';
+type SyncMethods = 'sync:status' | 'sync:now' | 'sync:problems' | 'sync:retry' | 'sync:discard' | 'store:view' | 'store:test' | 'store:save' | 'store:simulate';
 
 /** A failed platform call crosses the contract as its `sync.*` code. */
 function unwrap<T>(result: SyncResult<T>): T {
@@ -63,6 +63,19 @@ export function syncHandlers({ db, engine, stationId, now }: SyncHandlerDeps): P
       });
       await engine.switchAfterSave();
       return engine.view();
+    },
+    'store:simulate': async ({ orderNumber, change }, ctx) => {
+      const demo = engine.demoStore();
+      if (!demo) throw new AppError('sync.demo-only', `the station works for ${engine.settings.platform}, not the demo store: training changes are refused`);
+      const done = await demo.simulateCustomer(orderNumber, change);
+      if (done.outcome === 'not-found') throw new AppError('sync.demo-order-not-found', `the demo store has no order ${orderNumber}`, { order: orderNumber });
+      if (done.outcome === 'closed') throw new AppError('sync.demo-order-closed', `order ${done.orderNumber} is already shipped or cancelled`, { order: done.orderNumber });
+      // Two files: the demo store's change is committed first, then audited here; a crash between
+      // them loses only the audit row of a practice order.
+      await appendAudit(db, audit(ctx.session!.operator.id, 'store.simulate', 'order', done.orderNumber, { change, outcome: done.outcome }));
+      // Pulled now rather than at the next tick, so a bench packing the order is stopped within a second.
+      await engine.syncAfterUpstreamChange();
+      return { orderNumber: done.orderNumber, change };
     },
   };
 }

@@ -30,4 +30,10 @@ export const SYNC_ERROR_CODES = [
   'sync.unsupported-operation',
   /** The outbox row cannot be retried or discarded in its current state. */
   'sync.row-not-actionable',
+  /** A training action for the embedded demo store was asked of a station working for a real store. */
+  'sync.demo-only',
+  /** The demo store has no order with that number (training). */
+  'sync.demo-order-not-found',
+  /** The demo order is already shipped or cancelled: the customer can no longer change it (training). */
+  'sync.demo-order-closed',
 ] as const;

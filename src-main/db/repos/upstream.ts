@@ -131,9 +131,21 @@ export async function clearKeptAside(db: Queryable, orderId: string): Promise<vo
   await db.run(sql`UPDATE orders SET upstream_pending = NULL, remote_updated_at = NULL WHERE id = ${orderId}`);
 }
 
-/** Orders with a change kept aside whose pack has ended: the change can be applied now. */
+/** A pack session still open on the order (pack-sessions.ts LIVE). */
+const PACK_LIVE = sql`EXISTS (SELECT 1 FROM pack_sessions s WHERE s.order_id = orders.id AND s.state IN ('scanning', 'weighing', 'labelling'))`;
+
+/**
+ * Orders with a change kept aside whose pack has ended: the change can be applied now. An order
+ * still "in progress" with no live pack is one whose interrupted pack was released (the release
+ * drops only the claim).
+ */
 export async function listAppliableAside(db: Queryable, limit: number): Promise<{ id: string; upstreamPending: string }[]> {
-  return db.all(sql`SELECT id, upstream_pending AS upstreamPending FROM orders WHERE upstream_pending IS NOT NULL AND status <> 'in-progress' LIMIT ${limit}`);
+  return db.all(sql`SELECT id, upstream_pending AS upstreamPending FROM orders WHERE upstream_pending IS NOT NULL AND (status <> 'in-progress' OR NOT ${PACK_LIVE}) LIMIT ${limit}`);
+}
+
+/** An order left "in progress" by a pack that has ended is open again (checked in the same statement, so a pack opened meanwhile keeps it). */
+export async function reopenIfPackEnded(db: Queryable, orderId: string, nowIso: string): Promise<void> {
+  await db.run(sql`UPDATE orders SET status = 'open', claimed_station_id = NULL, claimed_operator_id = NULL, updated_at = ${nowIso} WHERE id = ${orderId} AND status = 'in-progress' AND NOT ${PACK_LIVE}`);
 }
 
 export interface LocalReturnState {

@@ -86,6 +86,20 @@ describe('DemoStore', () => {
     expect(await store.countApplied()).toBe(0);
   });
 
+  it('lets a trainer make the customer cancel or hold an order by its number, typed with or without "#", and says why it cannot', async () => {
+    const clock = { t: T0 };
+    const { store } = await openStore(clock, 0);
+    clock.t += 60_000;
+    expect(await store.simulateCustomer('1003', 'on-hold')).toEqual({ outcome: 'changed', orderNumber: '#1003' });
+    expect(await store.simulateCustomer('#1003', 'on-hold')).toEqual({ outcome: 'already', orderNumber: '#1003' });
+    expect(await store.simulateCustomer(' #1003 ', 'cancelled')).toEqual({ outcome: 'changed', orderNumber: '#1003' });
+    expect(await store.simulateCustomer('#1003', 'on-hold')).toEqual({ outcome: 'closed', orderNumber: '#1003' });
+    expect(await store.simulateCustomer('#9999', 'cancelled')).toEqual({ outcome: 'not-found', orderNumber: '#9999' });
+    // The change is served with a new updated-at, so a pull from the last cursor reads it.
+    const pulled = await store.pullOrders({ since: new Date(T0 + 1).toISOString(), page: null, locationId: null });
+    expect(pulled.ok && pulled.value.items.map((o) => [o.number, o.state])).toEqual([['#1003', 'cancelled']]);
+  });
+
   it('keeps its state in its own file across restarts', async () => {
     const clock = { t: T0 };
     const { store, file } = await openStore(clock, 0);

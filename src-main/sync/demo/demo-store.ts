@@ -89,12 +89,30 @@ export class DemoStore implements SyncAdapter {
     });
   }
 
-  /** For trainers and tests: the customer cancels an order (a packer who has it open is interrupted at the next pull). */
+  /** For tests: the customer cancels an order (a packer who has it open is interrupted at the next pull). */
   async cancelOrder(externalId: string): Promise<boolean> {
-    const order = await getRecord<StoredOrder>(this.#db, 'store_orders', externalId);
-    if (!order || order.state === 'fulfilled') return false;
-    await this.#saveOrder(this.#db, { ...order, state: 'cancelled' });
-    return true;
+    return (await this.simulateCustomer(externalId, 'cancelled')).outcome === 'changed';
+  }
+
+  /**
+   * For trainers (Supervisor → Store → Training) and tests: the customer cancels an order, or the
+   * shop puts it on hold, as would happen on a real platform while the order is being packed. The
+   * number is taken as typed or scanned, with or without its "#". `already`: it was in that state.
+   */
+  async simulateCustomer(orderNumber: string, change: 'cancelled' | 'on-hold'): Promise<{ outcome: 'changed' | 'already' | 'not-found' | 'closed'; orderNumber: string }> {
+    const typed = orderNumber.trim();
+    const candidates = typed.startsWith('#') ? [typed] : [typed, `#${typed}`];
+    return this.#db.transaction(async (tx) => {
+      for (const candidate of candidates) {
+        const order = await getRecord<StoredOrder>(tx, 'store_orders', candidate);
+        if (!order) continue;
+        if (order.state === change) return { outcome: 'already', orderNumber: order.number };
+        if (order.state === 'fulfilled' || order.state === 'cancelled') return { outcome: 'closed', orderNumber: order.number };
+        await this.#saveOrder(tx, { ...order, state: change });
+        return { outcome: 'changed', orderNumber: order.number };
+      }
+      return { outcome: 'not-found', orderNumber: typed };
+    });
   }
 
   /** How many operations of a kind the store accepted (tests check exactly-once with it). */

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { StoreCredentials, StorePlatform, StoreSettings, StoreView } from '../../../src-shared/domain/store';
 import { ErrorBanner } from '../../components/error-banner';
-import { useT } from '../../store/station-store';
+import { useStation, useT } from '../../store/station-store';
 import { clearSyncMessages, loadStoreView, saveStore, testStore, useSync } from './sync-store';
+import { TrainingCard } from './training-card';
 import './sync.css';
 
 interface Form {
@@ -54,8 +55,15 @@ export function StoreTab() {
     clearSyncMessages();
     void loadStoreView();
   }, []);
+  // Training changes exist only while the station really runs the demo store (a demo station).
+  const demoRunning = useStation((s) => s.sync?.platform === 'demo') && view?.settings.platform === 'demo';
   // The form starts from the saved settings, and again whenever they change (a save, another screen).
-  return <StoreForm key={JSON.stringify(view?.settings ?? null)} view={view} />;
+  return (
+    <div className="store-tab-page">
+      <StoreForm key={JSON.stringify(view?.settings ?? null)} view={view} />
+      {demoRunning && <TrainingCard />}
+    </div>
+  );
 }
 
 function StoreForm({ view }: { readonly view: StoreView | null }) {

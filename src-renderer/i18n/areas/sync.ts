@@ -82,6 +82,16 @@ export const syncEn = {
   'error.sync.secret-store-unavailable': 'This computer cannot keep the store’s secret safely. Ask for support.',
   'error.sync.unsupported-operation': 'This store does not support that operation.',
   'error.sync.row-not-actionable': 'That item is already being sent or is finished.',
+  'sync.training.title': 'Training: the customer changes an order',
+  'sync.training.hint': 'Demo store only. Type or scan an order number: if a packer has it open, the bench stops at once, as it would with a real store.',
+  'sync.training.order': 'Order number',
+  'sync.training.cancelled': 'Customer cancels it',
+  'sync.training.on-hold': 'Put it on hold',
+  'sync.training.done.cancelled': 'Order {order} is cancelled in the demo store.',
+  'sync.training.done.on-hold': 'Order {order} is on hold in the demo store.',
+  'error.sync.demo-only': 'Training changes work only with the demo store. This station works for a real store.',
+  'error.sync.demo-order-not-found': 'The demo store has no order with that number.',
+  'error.sync.demo-order-closed': 'That order is already shipped or cancelled in the demo store.',
 } as const;
 
 export const syncEs = {
@@ -164,6 +174,16 @@ export const syncEs = {
   'error.sync.secret-store-unavailable': 'Este equipo no puede guardar el secreto de la tienda de forma segura. Pide soporte.',
   'error.sync.unsupported-operation': 'Esta tienda no admite esa operación.',
   'error.sync.row-not-actionable': 'Eso ya se está enviando o ya terminó.',
+  'sync.training.title': 'Práctica: el cliente cambia un pedido',
+  'sync.training.hint': 'Solo con la tienda de demostración. Escribe o escanea un número de pedido: si alguien lo está empacando, su mesa se detiene al instante, como con una tienda real.',
+  'sync.training.order': 'Número de pedido',
+  'sync.training.cancelled': 'El cliente lo cancela',
+  'sync.training.on-hold': 'Ponerlo en espera',
+  'sync.training.done.cancelled': 'El pedido {order} quedó cancelado en la tienda de demostración.',
+  'sync.training.done.on-hold': 'El pedido {order} quedó en espera en la tienda de demostración.',
+  'error.sync.demo-only': 'Los cambios de práctica solo funcionan con la tienda de demostración. Esta estación trabaja para una tienda real.',
+  'error.sync.demo-order-not-found': 'La tienda de demostración no tiene un pedido con ese número.',
+  'error.sync.demo-order-closed': 'Ese pedido ya fue enviado o cancelado en la tienda de demostración.',
 } satisfies Record<keyof typeof syncEn, string>;
 
 export const syncPtBR = {
@@ -246,4 +266,14 @@ export const syncPtBR = {
   'error.sync.secret-store-unavailable': 'Este computador não consegue guardar o segredo da loja com segurança. Peça suporte.',
   'error.sync.unsupported-operation': 'Esta loja não aceita essa operação.',
   'error.sync.row-not-actionable': 'Isso já está sendo enviado ou já terminou.',
+  'sync.training.title': 'Treinamento: o cliente altera um pedido',
+  'sync.training.hint': 'Só com a loja de demonstração. Digite ou escaneie o número de um pedido: se alguém o estiver embalando, a bancada para na hora, como com uma loja real.',
+  'sync.training.order': 'Número do pedido',
+  'sync.training.cancelled': 'O cliente cancela',
+  'sync.training.on-hold': 'Colocar em espera',
+  'sync.training.done.cancelled': 'O pedido {order} foi cancelado na loja de demonstração.',
+  'sync.training.done.on-hold': 'O pedido {order} está em espera na loja de demonstração.',
+  'error.sync.demo-only': 'As alterações de treinamento só funcionam com a loja de demonstração. Esta estação trabalha para uma loja real.',
+  'error.sync.demo-order-not-found': 'A loja de demonstração não tem um pedido com esse número.',
+  'error.sync.demo-order-closed': 'Esse pedido já foi enviado ou cancelado na loja de demonstração.',
 } satisfies Record<keyof typeof syncEn, string>;
