@@ -1,5 +1,10 @@
 import { devicesEn } from './areas/devices';
-import { packEn } from './areas/pack';
+import { packQueueEn } from './areas/pack-queue';
+import { packScanEn } from './areas/pack-scan';
+import { packWeighEn } from './areas/pack-weigh';
+import { packLabelsEn } from './areas/pack-labels';
+import { packExceptionsEn } from './areas/pack-exceptions';
+import { packErrorsEn } from './areas/pack-errors';
 import { syncEn } from './areas/sync';
 
 /** English catalogue. Its keys are the type every other catalogue must match exactly. */
@@ -155,7 +160,12 @@ export const en = {
   'error.printer.job-not-retryable': 'That job is printing or already printed. Reprint it instead.',
   'error.printer.document-unavailable': 'The document for this job is gone. Print it again from its order.',
   ...devicesEn,
-  ...packEn,
+  ...packQueueEn,
+  ...packScanEn,
+  ...packWeighEn,
+  ...packLabelsEn,
+  ...packExceptionsEn,
+  ...packErrorsEn,
   ...syncEn,
 } as const;
 

@@ -1,5 +1,10 @@
 import { devicesEs } from './areas/devices';
-import { packEs } from './areas/pack';
+import { packQueueEs } from './areas/pack-queue';
+import { packScanEs } from './areas/pack-scan';
+import { packWeighEs } from './areas/pack-weigh';
+import { packLabelsEs } from './areas/pack-labels';
+import { packExceptionsEs } from './areas/pack-exceptions';
+import { packErrorsEs } from './areas/pack-errors';
 import { syncEs } from './areas/sync';
 import type { Catalogue } from './en';
 
@@ -156,6 +161,11 @@ export const es = {
   'error.printer.job-not-retryable': 'Ese trabajo se está imprimiendo o ya se imprimió. Reimprímelo.',
   'error.printer.document-unavailable': 'El documento de este trabajo ya no está. Imprímelo otra vez desde su pedido.',
   ...devicesEs,
-  ...packEs,
+  ...packQueueEs,
+  ...packScanEs,
+  ...packWeighEs,
+  ...packLabelsEs,
+  ...packExceptionsEs,
+  ...packErrorsEs,
   ...syncEs,
 } satisfies Catalogue;

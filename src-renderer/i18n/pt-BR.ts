@@ -1,5 +1,10 @@
 import { devicesPtBR } from './areas/devices';
-import { packPtBR } from './areas/pack';
+import { packQueuePtBR } from './areas/pack-queue';
+import { packScanPtBR } from './areas/pack-scan';
+import { packWeighPtBR } from './areas/pack-weigh';
+import { packLabelsPtBR } from './areas/pack-labels';
+import { packExceptionsPtBR } from './areas/pack-exceptions';
+import { packErrorsPtBR } from './areas/pack-errors';
 import { syncPtBR } from './areas/sync';
 import type { Catalogue } from './en';
 
@@ -156,6 +161,11 @@ export const ptBR = {
   'error.printer.job-not-retryable': 'Esse trabalho está sendo impresso ou já foi impresso. Reimprima-o.',
   'error.printer.document-unavailable': 'O documento deste trabalho não está mais disponível. Imprima de novo a partir do pedido.',
   ...devicesPtBR,
-  ...packPtBR,
+  ...packQueuePtBR,
+  ...packScanPtBR,
+  ...packWeighPtBR,
+  ...packLabelsPtBR,
+  ...packExceptionsPtBR,
+  ...packErrorsPtBR,
   ...syncPtBR,
 } satisfies Catalogue;

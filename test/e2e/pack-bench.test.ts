@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
-import { packEn, packEs } from '../../src-renderer/i18n/areas/pack';
+import { packErrorsEn, packErrorsEs } from '../../src-renderer/i18n/areas/pack-errors';
+import { packExceptionsEn, packExceptionsEs } from '../../src-renderer/i18n/areas/pack-exceptions';
+import { packLabelsEn, packLabelsEs } from '../../src-renderer/i18n/areas/pack-labels';
+import { packQueueEn, packQueueEs } from '../../src-renderer/i18n/areas/pack-queue';
+import { packScanEn, packScanEs } from '../../src-renderer/i18n/areas/pack-scan';
+import { packWeighEn, packWeighEs } from '../../src-renderer/i18n/areas/pack-weigh';
 import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
 
 /**
@@ -13,6 +18,9 @@ import { launchBrowser, scanWithWedge, startStation, type RunningStation } from 
  * as keyboard-wedge bursts (wedge capture → scans:submit → the pack service's claim on the router).
  */
 const shots = resolve(__dirname, '../../test-results/screens');
+/** Every message of the packing bench's catalogue areas, in English and in Spanish. */
+const packEn = { ...packQueueEn, ...packScanEn, ...packWeighEn, ...packLabelsEn, ...packExceptionsEn, ...packErrorsEn };
+const packEs: Record<keyof typeof packEn, string> = { ...packQueueEs, ...packScanEs, ...packWeighEs, ...packLabelsEs, ...packExceptionsEs, ...packErrorsEs };
 const root = resolve(__dirname, '../..');
 
 /*
