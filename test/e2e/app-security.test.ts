@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import { stationForFile } from './harness';
 
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  [station, browser] = await Promise.all([startStation(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile();
 
 describe('the content security policy in a real Chromium', () => {
   it('blocks an injected inline script while the app itself runs', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
-    await page.goto(station.url);
+    await page.goto(e2e.station.url);
     await page.getByTestId('login-screen').waitFor();
     await page.evaluate(() => {
       const script = document.createElement('script');
@@ -38,10 +27,10 @@ describe('the content security policy in a real Chromium', () => {
   });
 
   it('refuses to let a page from another origin drive the station', async () => {
-    const page = await browser.newPage();
+    const page = await e2e.browser.newPage();
     await page.goto('about:blank');
-    const token = new URL(station.url).hash.replace('#token=', '');
-    const port = new URL(station.url).port;
+    const token = new URL(e2e.station.url).hash.replace('#token=', '');
+    const port = new URL(e2e.station.url).port;
     const outcome = await page.evaluate(
       ([p, t]) =>
         new Promise<string>((resolve) => {

@@ -1,48 +1,21 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, logout, scanWithWedge, shots, stationForFile } from './harness';
 
 /**
  * The supervisor's Devices tab on a demo station: the simulated scale (socat MT-SICS where socat is
  * installed, else in memory) and the TCP 9100 printer sink that demo mode starts by itself.
  */
-const shots = resolve(__dirname, '../../test-results/screens');
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [station, browser] = await Promise.all([startStation(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile();
 
 async function openDevicesAsSupervisor(language: 'English' | 'Español'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(station.url);
-  // The session is the station's: a test that failed half-way may have left someone logged in.
-  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
-  if (await page.getByTestId('logout').count()) await logout(page);
-  await page.getByRole('button', { name: language, exact: true }).click();
-  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : 'en');
-  await page.getByTestId('operator-tile').filter({ hasText: 'Marta Oliveira' }).click();
-  await page.keyboard.type('9999', { delay: 90 });
-  await page.keyboard.press('Enter');
+  const page = await loginAs(e2e.browser, e2e.station, language, 'Marta Oliveira', '9999');
   await page.getByTestId('tile-supervisor').click();
   await page.getByTestId('supervisor-screen').waitFor();
   await page.getByTestId('supervisor-tab-devices').click();
   await page.getByTestId('devices-tab').waitFor();
   return page;
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('logout').click();
-  await page.getByTestId('login-screen').waitFor();
 }
 
 const reading = (page: Page) => page.getByTestId('scale-reading');

@@ -1,30 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, loginAs, scanWithWedge, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import { loginAs, scanWithWedge, shots, stationForFile } from './harness';
 
 /**
  * Issue #4, step 11: a packer sends an order to exceptions from the bench; the supervisor finds it
  * under Supervisor → Exceptions, with the reason and the note, and puts it back on the queue.
  */
-const shots = resolve(__dirname, '../../test-results/screens');
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [station, browser] = await Promise.all([startStation({ args: ['--no-simulate'] }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile({ args: ['--no-simulate'] });
 
 describe('the exceptions list', () => {
   it('shows the supervisor an order a packer could not finish, and puts it back on the queue', async () => {
-    const packer = await loginAs(browser, station, 'English', 'Ana Souza', '1111');
+    const packer = await loginAs(e2e.browser, e2e.station, 'English', 'Ana Souza', '1111');
     await packer.getByTestId('tile-pack').click();
     await packer.getByTestId('pack-queue').waitFor();
     await scanWithWedge(packer, '#1001');
@@ -39,7 +25,7 @@ describe('the exceptions list', () => {
     await packer.getByTestId('logout').click();
     await packer.close();
 
-    const supervisor = await loginAs(browser, station, 'Español', 'Marta Oliveira', '9999');
+    const supervisor = await loginAs(e2e.browser, e2e.station, 'Español', 'Marta Oliveira', '9999');
     await supervisor.getByTestId('tile-supervisor').click();
     await supervisor.getByTestId('exceptions-tab').waitFor();
     const row = supervisor.getByTestId('exception-#1001');

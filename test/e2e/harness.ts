@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = resolve(__dirname, '../..');
+
+/** Where the tests leave screenshots for a person to look at. */
+export const shots = resolve(root, 'test-results/screens');
 
 /** CHROMIUM_PATH, then Debian's chromium, then Playwright's own download; else one clear line. */
 export function findChromium(): string {
@@ -76,6 +80,52 @@ export function startStation(options: { dataDir?: string; args?: readonly string
   });
 }
 
+export interface StationUnderTest {
+  readonly station: RunningStation;
+  readonly browser: Browser;
+}
+
+/**
+ * One station (`bancada serve` with `options`) and one Chromium for a whole test file: started before
+ * its first test, closed and stopped after its last. Read `station` and `browser` inside the tests.
+ */
+export function stationForFile(options: Parameters<typeof startStation>[0] = {}): StationUnderTest {
+  let station: RunningStation | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    [station, browser] = await Promise.all([startStation(options), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await station?.stop();
+  });
+  return {
+    get station() {
+      if (!station) throw new Error('the station starts in beforeAll');
+      return station;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+  };
+}
+
+/** A new page on the station's screen, waiting for the login screen (or whoever is still logged in). */
+export async function openStation(browser: Browser, station: RunningStation, viewport = { width: 1366, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(station.url);
+  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
+  return page;
+}
+
+/** Leaves the session and waits for the login screen. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-screen').waitFor();
+}
+
 /**
  * Types `code` and Enter the way a keyboard-wedge scanner does: every key within the same
  * millisecond. Playwright's own typing sends one key per round trip to the browser, and on a
@@ -96,9 +146,7 @@ export function scanWithWedge(page: Page, code: string): Promise<void> {
  * have left a session), picks the language, taps the operator and types the PIN.
  */
 export async function loginAs(browser: Browser, station: RunningStation, language: 'English' | 'Español' | 'Português', operator: string, pin: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(station.url);
-  await page.locator('[data-testid=login-screen], [data-testid=logout]').first().waitFor();
+  const page = await openStation(browser, station);
   if (await page.getByTestId('logout').count()) await page.getByTestId('logout').click();
   await page.getByRole('button', { name: language, exact: true }).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'Español' ? 'es' : language === 'Português' ? 'pt-BR' : 'en');

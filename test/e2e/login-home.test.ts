@@ -1,26 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs, logout, openStation, scanWithWedge, shots, stationForFile } from './harness';
 
-const shots = resolve(__dirname, '../../test-results/screens');
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [station, browser] = await Promise.all([startStation(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile();
 
 async function open(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-  await page.goto(station.url);
+  const page = await openStation(e2e.browser, e2e.station, { width: 1366, height: 800 });
   await page.getByTestId('login-screen').waitFor();
   return page;
 }
@@ -45,8 +31,7 @@ describe('a new user at the demo station', () => {
     expect(await page.getByTestId('queue-row').count()).toBeGreaterThan(5);
     expect(await page.getByTestId('tile-supervisor').count()).toBe(0);
     await page.screenshot({ path: resolve(shots, 'home-en.png') });
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-screen').waitFor();
+    await logout(page);
     await page.close();
   });
 
@@ -64,17 +49,13 @@ describe('a new user at the demo station', () => {
   });
 
   it('shows returns desk staff their tile and the returns waiting, not the packing queue', async () => {
-    const page = await open();
-    await page.getByTestId('operator-tile').filter({ hasText: 'Returns desk' }).click();
-    await page.keyboard.type('3333', { delay: 90 });
-    await page.keyboard.press('Enter');
+    const page = await loginAs(e2e.browser, e2e.station, 'English', 'Returns desk', '3333');
     await page.getByTestId('returns-row').first().waitFor();
     expect(Number(await page.getByTestId('count-returns').innerText())).toBeGreaterThan(0);
     expect(await page.getByTestId('tile-pack').count()).toBe(0);
     expect(await page.getByTestId('order-queue').count()).toBe(0);
     await page.screenshot({ path: resolve(shots, 'home-returns-en.png') });
-    await page.getByTestId('logout').click();
-    await page.getByTestId('login-screen').waitFor();
+    await logout(page);
     await page.close();
   });
 

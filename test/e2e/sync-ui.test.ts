@@ -1,27 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
-import { launchBrowser, loginAs, startStation, type RunningStation } from './harness';
+import { loginAs, shots, stationForFile } from './harness';
 
 /** The supervisor's Sync and Store tabs on a demo station syncing with the embedded demo store. */
-const shots = resolve(__dirname, '../../test-results/screens');
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [station, browser] = await Promise.all([startStation({ args: ['--no-simulate'] }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile({ args: ['--no-simulate'] });
 
 async function openSupervisor(language: 'English' | 'Español', tab: 'sync' | 'store'): Promise<Page> {
-  const page = await loginAs(browser, station, language, 'Marta Oliveira', '9999');
+  const page = await loginAs(e2e.browser, e2e.station, language, 'Marta Oliveira', '9999');
   await page.getByTestId('tile-supervisor').click();
   await page.getByTestId(`supervisor-tab-${tab}`).click();
   await page.getByTestId(`${tab}-tab`).waitFor();
@@ -36,7 +23,7 @@ async function openSupervisor(language: 'English' | 'Español', tab: 'sync' | 's
 function enqueueUnknownFulfilment(): Promise<void> {
   const payload = { kind: 'order.fulfil', orderExternalId: '#9999', orderNumber: '#9999', notifyCustomer: true, packages: [{ tracking: 'T1', carrier: null, trackingUrl: null, weightMg: null, lines: [{ lineExternalId: '#9999/1', quantity: 1 }] }] };
   return new Promise((res, rej) => {
-    const db = new sqlite3.Database(join(station.dataDir, 'bancada.sqlite'));
+    const db = new sqlite3.Database(join(e2e.station.dataDir, 'bancada.sqlite'));
     db.configure('busyTimeout', 5000);
     db.run(
       `INSERT INTO outbox (destination, aggregate_type, aggregate_id, kind, payload, idempotency_key, station_id, created_at) VALUES ('platform', 'order', 'ghost', 'order.fulfil', ?, ?, 'st', ?)`,

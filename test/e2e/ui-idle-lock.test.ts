@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { stationForFile } from './harness';
 
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  [station, browser] = await Promise.all([startStation(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile();
 
 /** A supervisor tool the screens do not have yet: one contract call over a second socket of the page. */
 function setIdleLock(page: Page, seconds: number): Promise<unknown> {
@@ -36,8 +26,8 @@ function setIdleLock(page: Page, seconds: number): Promise<unknown> {
 
 describe('a bench left alone', () => {
   it('locks back to the login screen after the station idle time', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(station.url);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(e2e.station.url);
     await page.getByTestId('operator-tile').filter({ hasText: 'Supervisor' }).click();
     await page.keyboard.type('9999', { delay: 90 });
     await page.keyboard.press('Enter');

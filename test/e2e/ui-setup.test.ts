@@ -1,27 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, startStation, type RunningStation } from './harness';
+import { describe, expect, it } from 'vitest';
+import { shots, stationForFile } from './harness';
 
-const shots = resolve(__dirname, '../../test-results/screens');
-let station: RunningStation;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  [station, browser] = await Promise.all([startStation({ args: ['--no-demo'] }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await station?.stop();
-});
+const e2e = stationForFile({ args: ['--no-demo'] });
 
 describe('the first start of a real station', () => {
   it('sets up the station in Spanish and lands the new supervisor on a home with every tile', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-    await page.goto(station.url);
+    const page = await e2e.browser.newPage({ viewport: { width: 1366, height: 800 } });
+    await page.goto(e2e.station.url);
     await page.getByTestId('setup-screen').waitFor();
     await page.screenshot({ path: resolve(shots, 'setup-en.png') });
 
