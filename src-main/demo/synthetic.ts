@@ -1,7 +1,7 @@
 import { withCheckDigit } from '../../src-shared/barcode';
 import type { Database } from '../db/database';
 import { insertOrders, type NewOrder } from '../db/repos/orders';
-import { insertProducts, type NewProduct, type ProductRow } from '../db/repos/products';
+import { insertProducts, newProduct, type NewProduct, type ProductRow } from '../db/repos/products';
 import { sql } from '../db/sql';
 
 /**
@@ -66,21 +66,13 @@ export async function insertSyntheticProducts(
 }
 
 function syntheticProduct(i: number, unitWeightMg: number, barcodes: number): NewProduct {
-  return {
+  return newProduct({
     id: syntheticProductId(i),
     sku: `SYN-${i}`,
     title: `Synthetic product ${i}`,
-    variant: null,
     unitWeightMg,
-    lengthMm: null,
-    widthMm: null,
-    heightMm: null,
-    imageUrl: null,
-    bin: null,
-    requiresSerial: false,
-    requiresLot: false,
     barcodes: Array.from({ length: barcodes }, (_, b) => ({ value: syntheticGtin(i * MAX_BARCODES + b), kind: 'gtin' as const, quantity: 1 })),
-  };
+  });
 }
 
 export interface SyntheticOrderOptions {

@@ -1,17 +1,13 @@
+import type { MachinePackage } from '../../workflows/pack/pack-machine';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
 
 export type LabelState = 'none' | 'pending' | 'printed' | 'failed';
 
-export interface PackageRow {
+/** A package row: the machine's package (box, tare, weights) with its label and tracking. */
+export interface PackageRow extends MachinePackage {
   readonly id: string;
   readonly sessionId: string;
-  readonly index: number;
-  readonly boxCode: string | null;
-  readonly tareMg: number;
-  readonly weightMg: number | null;
-  readonly expectedWeightMg: number | null;
-  readonly weighed: 'none' | 'ok' | 'override' | 'skipped';
   readonly carrier: string | null;
   readonly tracking: string | null;
   readonly labelState: LabelState;
@@ -59,7 +55,7 @@ function toRow(r: Raw): PackageRow {
 /** Writes a package's box and weight as the state machine has them (insert or update by index). */
 export async function upsertPackage(
   db: Queryable,
-  p: { id: string; sessionId: string; index: number; boxCode: string | null; tareMg: number; weightMg: number | null; expectedWeightMg: number | null; weighed: PackageRow['weighed'] },
+  p: MachinePackage & { readonly id: string; readonly sessionId: string },
 ): Promise<void> {
   await db.run(sql`INSERT INTO packages (id, session_id, package_index, box_code, tare_mg, weight_mg, expected_weight_mg, weighed)
     VALUES (${p.id}, ${p.sessionId}, ${p.index}, ${p.boxCode}, ${p.tareMg}, ${p.weightMg}, ${p.expectedWeightMg}, ${p.weighed})

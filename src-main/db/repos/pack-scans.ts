@@ -1,3 +1,4 @@
+import type { Packed } from '../../workflows/pack/pack-machine';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
 
@@ -36,19 +37,8 @@ export async function lastScanSeq(db: Queryable, sessionId: string): Promise<num
   return (await db.get<{ n: number | null }>(sql`SELECT max(seq) AS n FROM pack_scans WHERE session_id = ${sessionId}`))?.n ?? 0;
 }
 
-export interface PackedScanRow {
-  readonly seq: number;
-  readonly lineId: string;
-  readonly quantity: number;
-  readonly packageIndex: number;
-  readonly serial: string | null;
-  readonly lot: string | null;
-  readonly expiry: string | null;
-  readonly manual: boolean;
-}
-
 /** The units a session has packed (not undone), in scan order: what a resumed pack starts from. */
-export async function listPackedScans(db: Queryable, sessionId: string): Promise<PackedScanRow[]> {
+export async function listPackedScans(db: Queryable, sessionId: string): Promise<Packed[]> {
   const rows = await db.all<{ seq: number; line_id: string; quantity: number; package_index: number; serial: string | null; lot: string | null; expiry: string | null; manual: number }>(
     sql`SELECT seq, line_id, quantity, package_index, serial, lot, expiry, manual FROM pack_scans
       WHERE session_id = ${sessionId} AND undone = 0 AND outcome IN ('ok', 'line-complete', 'order-complete') ORDER BY seq`,

@@ -28,6 +28,22 @@ export interface NewProduct {
   readonly barcodes: readonly NewBarcode[];
 }
 
+/** A product with no variant, weight, dimensions, image, bin, serial or lot unless `p` gives them. */
+export function newProduct(p: Partial<NewProduct> & Pick<NewProduct, 'id' | 'sku' | 'title' | 'barcodes'>): NewProduct {
+  return {
+    variant: null,
+    unitWeightMg: null,
+    lengthMm: null,
+    widthMm: null,
+    heightMm: null,
+    imageUrl: null,
+    bin: null,
+    requiresSerial: false,
+    requiresLot: false,
+    ...p,
+  };
+}
+
 export interface ProductRow {
   readonly id: string;
   readonly sku: string;

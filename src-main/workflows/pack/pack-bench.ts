@@ -140,7 +140,7 @@ export class PackBench extends PackService {
     await db.transaction(async (tx) => {
       for (const p of step.state.packages) {
         const id = pack.packageIds.get(p.index)!;
-        await upsertPackage(tx, { id, sessionId: pack.sessionId, index: p.index, boxCode: p.boxCode, tareMg: p.tareMg, weightMg: p.weightMg, expectedWeightMg: p.expectedWeightMg, weighed: p.weighed });
+        await upsertPackage(tx, { ...p, id, sessionId: pack.sessionId });
         const t = await this.bench.labels.assignTracking(tx, order, { index: p.index, count, weightMg: p.weightMg });
         trackings.set(p.index, t);
         await setPackageTracking(tx, id, { carrier: t.carrier, tracking: t.tracking, source: this.bench.labels.kind });

@@ -36,7 +36,7 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
       for (const p of step.state.packages) {
         const before = pack.state.packages.find((q) => q.index === p.index);
         if (before === p) continue;
-        await upsertPackage(tx, { id: ids.get(p.index)!, sessionId: pack.sessionId, index: p.index, boxCode: p.boxCode, tareMg: p.tareMg, weightMg: p.weightMg, expectedWeightMg: p.expectedWeightMg, weighed: p.weighed });
+        await upsertPackage(tx, { ...p, id: ids.get(p.index)!, sessionId: pack.sessionId });
       }
     }
     await saveSession(tx, pack.sessionId, { state: coarseState(step.state.control.phase, coarseState(pack.state.control.phase, 'scanning')), control: JSON.stringify(step.state.control), misScans, overrides });

@@ -9,7 +9,7 @@ import type { PackView } from '../../../../src-shared/domain/pack';
 import type { Database } from '../../../db/database';
 import { insertOperator } from '../../../db/repos/operators';
 import { insertOrders, type NewOrder } from '../../../db/repos/orders';
-import { insertProducts, type NewProduct } from '../../../db/repos/products';
+import { insertProducts, newProduct, type NewProduct } from '../../../db/repos/products';
 import type { DeviceHub, HubPrintRequest } from '../../../devices/device-hub';
 import type { PrintOutcome } from '../../../devices/printers/print-service';
 import { ScanRouter } from '../../../devices/scan-router';
@@ -22,25 +22,12 @@ export const NOW = '2026-11-23T10:00:00.000Z';
 export const PACKER = { id: 'op-packer', role: 'packer' as const };
 export const SUPERVISOR = { id: 'op-super', role: 'supervisor' as const };
 
-const product = (p: Partial<NewProduct> & Pick<NewProduct, 'id' | 'sku' | 'title' | 'barcodes'>): NewProduct => ({
-  variant: null,
-  unitWeightMg: null,
-  lengthMm: null,
-  widthMm: null,
-  heightMm: null,
-  imageUrl: null,
-  bin: null,
-  requiresSerial: false,
-  requiresLot: false,
-  ...p,
-});
-
 export const PRODUCTS: readonly NewProduct[] = [
-  product({ id: 'shirt', sku: 'SHIRT-M', title: 'Shirt', variant: 'M', unitWeightMg: 150_000, bin: 'A-1', lengthMm: 300, widthMm: 250, heightMm: 20, barcodes: [{ value: '7798142008215', kind: 'gtin', quantity: 1 }, { value: 'SHIRT-M', kind: 'sku', quantity: 1 }, { value: '17798142008212', kind: 'case', quantity: 3 }] }),
-  product({ id: 'phone', sku: 'PHONE-1', title: 'Phone', unitWeightMg: 200_000, requiresSerial: true, barcodes: [{ value: '4006381333931', kind: 'gtin', quantity: 1 }] }),
-  product({ id: 'cream', sku: 'CREAM-50', title: 'Cream', unitWeightMg: 60_000, requiresLot: true, barcodes: [{ value: '5901234123457', kind: 'gtin', quantity: 1 }] }),
-  product({ id: 'mug', sku: 'MUG', title: 'Mug', unitWeightMg: 300_000, barcodes: [{ value: '9780201379624', kind: 'gtin', quantity: 1 }] }),
-  product({ id: 'soap', sku: 'SOAP', title: 'Soap', unitWeightMg: null, barcodes: [{ value: '96385074', kind: 'gtin', quantity: 1 }] }),
+  newProduct({ id: 'shirt', sku: 'SHIRT-M', title: 'Shirt', variant: 'M', unitWeightMg: 150_000, bin: 'A-1', lengthMm: 300, widthMm: 250, heightMm: 20, barcodes: [{ value: '7798142008215', kind: 'gtin', quantity: 1 }, { value: 'SHIRT-M', kind: 'sku', quantity: 1 }, { value: '17798142008212', kind: 'case', quantity: 3 }] }),
+  newProduct({ id: 'phone', sku: 'PHONE-1', title: 'Phone', unitWeightMg: 200_000, requiresSerial: true, barcodes: [{ value: '4006381333931', kind: 'gtin', quantity: 1 }] }),
+  newProduct({ id: 'cream', sku: 'CREAM-50', title: 'Cream', unitWeightMg: 60_000, requiresLot: true, barcodes: [{ value: '5901234123457', kind: 'gtin', quantity: 1 }] }),
+  newProduct({ id: 'mug', sku: 'MUG', title: 'Mug', unitWeightMg: 300_000, barcodes: [{ value: '9780201379624', kind: 'gtin', quantity: 1 }] }),
+  newProduct({ id: 'soap', sku: 'SOAP', title: 'Soap', unitWeightMg: null, barcodes: [{ value: '96385074', kind: 'gtin', quantity: 1 }] }),
 ];
 
 export function order(id: string, number: string, lines: readonly [productId: string, quantity: number][], status: NewOrder['status'] = 'open'): NewOrder {
