@@ -1,5 +1,6 @@
 /** Shared by the scale decoder tests (not a test file itself). */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { SerialScaleCodec } from './scale-stream';
 import { ScaleStream } from './scale-stream';
 import type { ScaleDecoded } from './types';
@@ -42,6 +43,15 @@ export function weights(decoded: readonly ScaleDecoded[]): number[] {
 
 export function readings(decoded: readonly ScaleDecoded[]): Summary[] {
   return decoded.filter((d) => d.kind === 'reading').map(summary);
+}
+
+/** However the port cuts `stream` into chunks, the codec reads exactly `expected` from it. */
+export function expectReadingsHoweverChunked(codec: SerialScaleCodec, stream: Uint8Array, expected: readonly Summary[]): void {
+  fc.assert(
+    fc.property(chunked(stream), (chunks) => {
+      expect(readings(decodeChunks(codec, chunks))).toEqual(expected);
+    }),
+  );
 }
 
 /** Random bytes, half of them drawn from the bytes that matter to a protocol (so frames almost form). */
