@@ -132,11 +132,13 @@ async function configure(values: Values, engine: SyncEngine, db: Awaited<ReturnT
     credentials = parsed.data;
   }
   const station = await ensureStation(db, { now: new Date().toISOString(), defaultName: 'Bancada' });
-  await db.transaction(async (tx) => {
-    await engine.save(tx, settings.data, credentials);
-    await appendAudit(tx, { at: new Date().toISOString(), stationId: station.id, operatorId: null, action: 'store.save', subjectType: 'store', subjectId: settings.data.platform, detail: { settings: settings.data, credentialsChanged: credentials !== null, by: 'cli' } });
+  const switched = await db.transaction(async (tx) => {
+    const report = await engine.save(tx, settings.data, credentials, null);
+    await appendAudit(tx, { at: new Date().toISOString(), stationId: station.id, operatorId: null, action: 'store.save', subjectType: 'store', subjectId: settings.data.platform, detail: { settings: settings.data, credentialsChanged: credentials !== null, by: 'cli', ...report } });
+    return report;
   });
-  print([`saved: ${describe(settings.data)}. Restart the station to use it.`], { saved: settings.data });
+  const retired = switched.ordersRetired + switched.returnsRetired > 0 ? [`the previous store's ${switched.ordersRetired} waiting order(s) and ${switched.returnsRetired} return(s) left the queues; ${switched.operationsDiscarded} demo operation(s) discarded.`] : [];
+  print([`saved: ${describe(settings.data)}.`, ...retired, 'Restart the station to use it.'], { saved: settings.data, ...switched });
   return 0;
 }
 

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src-shared/domain/types';
+import { enqueueOutbox } from '../db/repos/outbox';
 import { setSetting } from '../db/repos/settings';
+import { sql } from '../db/sql';
 import { tempDatabases } from '../db/test-db';
 import { createLogger } from '../log/logger';
 import { FileSecretStore } from './secrets/file-secret-store';
@@ -82,4 +84,17 @@ describe('SyncEngine', () => {
     expect(platform.requests).toHaveLength(0);
     await engine.close();
   });
+
+  it('refuses to leave a store still owed work before touching its saved credentials', async () => {
+    const { engine, db } = await engineOn(new ListPlatform(), []);
+    await enqueueOutbox(db, { destination: 'platform', aggregateType: 'order', aggregateId: 'o1', payload: { kind: 'order.claim', orderExternalId: 'o1', orderNumber: '#1' }, idempotencyKey: 'owed-1', stationId: 'station-test', operatorId: null, createdAt: '2026-12-07T10:00:00.000Z' });
+    const medusa = { platform: 'medusa', baseUrl: 'https://medusa.example.com', locationId: null } as const;
+    const medusaKey = { kind: 'medusa-api-key', apiKey: 'sk_0123456789abcdef' } as const;
+    await expect(db.transaction((tx) => engine.save(tx, medusa, medusaKey, null))).rejects.toMatchObject({ code: 'sync.switch-undelivered' });
+    const secrets = new FileSecretStore(join(dirs.at(-1)!, 'secrets.json'));
+    expect(JSON.parse((await secrets.get(STORE_SECRET))!)).toMatchObject({ kind: 'shopify-token' });
+    expect(await db.get(sql`SELECT value FROM settings WHERE key = ${STORE_SETTINGS_KEY}`)).toMatchObject({ value: expect.stringContaining('shopify') });
+    await engine.close();
+  });
 });
+

@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger';
 import type { ConnectionInfo, SyncAdapter, SyncFailure, SyncResult } from './adapter';
 import type { UpstreamChange } from './apply-order';
 import { DEMO_STORE_FILE, DemoStore } from './demo/demo-store';
+import { leavePlatform, type SwitchReport } from './platform-switch';
 import type { BackoffPolicy } from './backoff';
 import { OutboxRelay } from './outbox-relay';
 import { applyKeptAsideOrders, PULL_RESOURCES, pullResource } from './pull';
@@ -197,13 +198,18 @@ export class SyncEngine {
   /**
    * Saves a store (credentials to the secret store, settings to SQLite inside `tx`, which also holds
    * the caller's audit row) and switches to it once the transaction has committed (`switchAfterSave`).
+   * A different platform first retires the current one's waiting work (`leavePlatform`), which may
+   * refuse: that happens before any secret is touched, so a refused switch changes nothing.
    */
-  async save(tx: Queryable, settings: StoreSettings, credentials: StoreCredentials | null): Promise<void> {
+  async save(tx: Queryable, settings: StoreSettings, credentials: StoreCredentials | null, operatorId: string | null): Promise<SwitchReport> {
+    const now = this.#deps.now?.() ?? new Date();
+    const report = await leavePlatform(tx, (await readStoreSettings(tx)).platform, settings.platform, operatorId, now.toISOString());
     if (settings.platform !== 'demo') {
       if (credentials) await this.#deps.secrets.set(STORE_SECRET, JSON.stringify(credentials));
       else if ((await this.#credentials()) === null) throw new AppError('sync.secret-missing', 'the store needs credentials the first time it is saved');
     }
-    await setSetting(tx, STORE_SETTINGS_KEY, settings, this.#deps.now?.() ?? new Date());
+    await setSetting(tx, STORE_SETTINGS_KEY, settings, now);
+    return report;
   }
 
   async switchAfterSave(): Promise<void> {

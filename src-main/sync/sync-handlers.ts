@@ -57,9 +57,9 @@ export function syncHandlers({ db, engine, stationId, now }: SyncHandlerDeps): P
     },
     'store:save': async ({ settings, credentials }, ctx) => {
       await db.transaction(async (tx) => {
-        await engine.save(tx, settings, credentials);
+        const switched = await engine.save(tx, settings, credentials, ctx.session!.operator.id);
         // The settings are recorded; the credentials only as "changed" (never their value).
-        await appendAudit(tx, audit(ctx.session!.operator.id, 'store.save', 'store', settings.platform, { settings, credentialsChanged: credentials !== null }));
+        await appendAudit(tx, audit(ctx.session!.operator.id, 'store.save', 'store', settings.platform, { settings, credentialsChanged: credentials !== null, ...switched }));
       });
       await engine.switchAfterSave();
       return engine.view();

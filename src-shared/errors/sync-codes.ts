@@ -36,4 +36,10 @@ export const SYNC_ERROR_CODES = [
   'sync.demo-order-not-found',
   /** The demo order is already shipped or cancelled: the customer can no longer change it (training). */
   'sync.demo-order-closed',
+  /** The store cannot change while an order of the current store is being packed at this bench. */
+  'sync.switch-pack-open',
+  /** The store cannot change while operations are still owed to the current (real) store. */
+  'sync.switch-undelivered',
+  /** An operation the demo store was owed, discarded when the station changed to another store. */
+  'sync.store-switched',
 ] as const;

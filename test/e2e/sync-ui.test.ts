@@ -81,7 +81,11 @@ describe('the supervisor at the Store tab', () => {
     await page.getByTestId('store-shop-domain').fill('mi-tienda.myshopify.com');
     const token = 'shpat_e2e_0123456789abcdef0123456789';
     await page.getByTestId('store-access-token').fill(token);
+    // Leaving the demo store takes its waiting orders out of the queue: said before saving.
+    expect(await page.getByTestId('store-switch-warning').innerText()).toContain('salen de las colas');
     await page.screenshot({ path: resolve(shots, 'store-es.png') });
+    await page.getByTestId('store-switch-warning').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'store-switch-es.png') });
     await page.getByTestId('store-save').click();
     await page.getByTestId('store-save').getByText('Confirmar: cambiar esta estación').waitFor();
     await page.getByTestId('store-save').click();

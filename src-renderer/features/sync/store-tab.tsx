@@ -170,6 +170,11 @@ function StoreForm({ view }: { readonly view: StoreView | null }) {
           <p className="store-secret-where">{t(`sync.store.secretWhere.${view?.secretStore ?? 'file'}`)}</p>
         </section>
       )}
+      {view && form.platform !== view.settings.platform && (
+        <p className="store-switch-warning" role="note" data-testid="store-switch-warning">
+          {t('sync.store.switchWarning')}
+        </p>
+      )}
       <div className="store-actions">
         {form.platform !== 'demo' && (
           <button type="button" className="button button--big" disabled={busy} onClick={() => void testStore(toInput(form))} data-testid="store-test">

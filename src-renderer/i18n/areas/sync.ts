@@ -92,6 +92,10 @@ export const syncEn = {
   'error.sync.demo-only': 'Training changes work only with the demo store. This station works for a real store.',
   'error.sync.demo-order-not-found': 'The demo store has no order with that number.',
   'error.sync.demo-order-closed': 'That order is already shipped or cancelled in the demo store.',
+  'error.sync.switch-pack-open': 'An order of the current store is being packed at this bench. Finish or release that pack, then change the store.',
+  'error.sync.switch-undelivered': 'The current store is still owed work (Supervisor → Sync). Let it be sent, or discard it there, then change the store.',
+  'error.sync.store-switched': 'Not sent: the station changed from the demo store to a real store.',
+  'sync.store.switchWarning': 'Changing the store takes the current store’s waiting orders and returns out of the queues. Work already sent stays.',
 } as const;
 
 export const syncEs = {
@@ -184,6 +188,10 @@ export const syncEs = {
   'error.sync.demo-only': 'Los cambios de práctica solo funcionan con la tienda de demostración. Esta estación trabaja para una tienda real.',
   'error.sync.demo-order-not-found': 'La tienda de demostración no tiene un pedido con ese número.',
   'error.sync.demo-order-closed': 'Ese pedido ya fue enviado o cancelado en la tienda de demostración.',
+  'error.sync.switch-pack-open': 'Se está empacando un pedido de la tienda actual en este puesto. Termina o libera ese pedido y luego cambia la tienda.',
+  'error.sync.switch-undelivered': 'Aún queda trabajo por enviar a la tienda actual (Supervisión → Sincronización). Deja que se envíe, o descártalo allí, y luego cambia la tienda.',
+  'error.sync.store-switched': 'No enviado: la estación pasó de la tienda de demostración a una tienda real.',
+  'sync.store.switchWarning': 'Al cambiar de tienda, los pedidos y devoluciones pendientes de la tienda actual salen de las colas. Lo ya enviado se conserva.',
 } satisfies Record<keyof typeof syncEn, string>;
 
 export const syncPtBR = {
@@ -276,4 +284,8 @@ export const syncPtBR = {
   'error.sync.demo-only': 'As alterações de treinamento só funcionam com a loja de demonstração. Esta estação trabalha para uma loja real.',
   'error.sync.demo-order-not-found': 'A loja de demonstração não tem um pedido com esse número.',
   'error.sync.demo-order-closed': 'Esse pedido já foi enviado ou cancelado na loja de demonstração.',
+  'error.sync.switch-pack-open': 'Um pedido da loja atual está sendo embalado nesta bancada. Termine ou libere essa embalagem e depois troque a loja.',
+  'error.sync.switch-undelivered': 'Ainda há trabalho a enviar para a loja atual (Supervisão → Sincronização). Deixe que seja enviado, ou descarte-o lá, e depois troque a loja.',
+  'error.sync.store-switched': 'Não enviado: a estação passou da loja de demonstração para uma loja real.',
+  'sync.store.switchWarning': 'Ao trocar de loja, os pedidos e devoluções pendentes da loja atual saem das filas. O que já foi enviado permanece.',
 } satisfies Record<keyof typeof syncEn, string>;
