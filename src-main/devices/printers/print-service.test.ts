@@ -1,23 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import type { PrintJob } from '../../db/repos/print-jobs';
 import { getPrintJob, getPrintJobDocument } from '../../db/repos/print-jobs';
 import { tempDatabases } from '../../db/test-db';
-import { PrinterSink } from '../simulators/printer-sink';
+import { tempPrinterSinks } from '../simulators/test-sinks';
 import { PrintService, type PrintDocument, type PrintServiceDeps } from './print-service';
 import type { PrinterTransport } from './types';
 
 const openDatabase = tempDatabases();
-const sinks: PrinterSink[] = [];
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((sink) => sink.close()));
-});
-
-async function printer(...args: Parameters<typeof PrinterSink.start>): Promise<PrinterSink> {
-  const sink = await PrinterSink.start(...args);
-  sinks.push(sink);
-  return sink;
-}
+const printer = tempPrinterSinks();
 
 const zpl = (text: string): PrintDocument => ({ language: 'zpl', bytes: Buffer.from(`^XA^CI28^FO20,20^A0N,30,30^FH^FD${text}^FS^XZ\n`, 'utf8') });
 const tspl = (text: string): PrintDocument => ({ language: 'tspl', bytes: Buffer.from(`CLS\r\nTEXT 20,20,"3",0,1,1,"${text}"\r\nPRINT 1,1\r\n`) });

@@ -1,20 +1,11 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors/codes';
-import { PrinterSink } from '../simulators/printer-sink';
+import { tempPrinterSinks } from '../simulators/test-sinks';
 import { IDLE_HOST_STATUS } from './host-status';
 import { tcpTransport } from './tcp-transport';
 
-const sinks: PrinterSink[] = [];
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((sink) => sink.close()));
-});
-
-async function sink(...args: Parameters<typeof PrinterSink.start>): Promise<PrinterSink> {
-  const s = await PrinterSink.start(...args);
-  sinks.push(s);
-  return s;
-}
+const sink = tempPrinterSinks();
 
 /** A port nobody listens on: bound, then released. */
 async function closedPort(): Promise<number> {

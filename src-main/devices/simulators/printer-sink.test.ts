@@ -1,21 +1,12 @@
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { zxingRead } from '../../documents/labels/testing/readers';
 import { readGrayPng } from '../../documents/labels/testing/png-ink';
 import { parseHostStatus } from '../printers/host-status';
 import { TEST_LABEL_BARCODE, zplTestLabel } from '../printers/test-label';
-import { PrinterSink } from './printer-sink';
+import { tempPrinterSinks } from './test-sinks';
 
-const sinks: PrinterSink[] = [];
-afterEach(async () => {
-  await Promise.all(sinks.splice(0).map((sink) => sink.close()));
-});
-
-async function start(...args: Parameters<typeof PrinterSink.start>): Promise<PrinterSink> {
-  const sink = await PrinterSink.start(...args);
-  sinks.push(sink);
-  return sink;
-}
+const start = tempPrinterSinks();
 
 /** A plain client: sends `parts` (one write each, a pause between), closes, returns what came back. */
 function talk(port: number, parts: readonly string[], keepOpenMs = 0): Promise<Buffer> {
