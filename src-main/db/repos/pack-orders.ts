@@ -1,18 +1,10 @@
 import type { OrderStatus } from '../../../src-shared/domain/types';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
+import type { NewOrder } from './orders';
 
 /** An order as the packing bench opens it: header, ship-to and lines with their product's details. */
-export interface PackOrder {
-  readonly id: string;
-  readonly platform: string;
-  readonly externalId: string;
-  readonly number: string;
-  readonly status: OrderStatus;
-  readonly customerName: string;
-  readonly shipTo: { readonly name: string; readonly line1: string; readonly line2: string | null; readonly city: string; readonly region: string | null; readonly postalCode: string | null; readonly country: string };
-  readonly carrier: string | null;
-  readonly service: string | null;
+export interface PackOrder extends Pick<NewOrder, 'id' | 'platform' | 'externalId' | 'number' | 'status' | 'customerName' | 'shipTo' | 'carrier' | 'service'> {
   readonly claimedStationId: string | null;
   readonly claimedOperatorId: string | null;
   readonly lines: readonly PackOrderLine[];
