@@ -6,6 +6,7 @@
  */
 import type { OrderStatus } from '../../src-shared/domain/types';
 import type { Transaction } from '../db/database';
+import { discardObsoleteOrderFlags } from '../db/repos/outbox';
 import {
   clearKeptAside,
   deleteUnscannedLine,
@@ -62,6 +63,7 @@ export async function applyRemoteOrder(tx: Transaction, platform: Platform, remo
     return { kind: 'unchanged', orderId: local.id };
   }
   await overwrite(tx, platform, local.id, remote, nowIso);
+  if (remote.state === 'cancelled' || remote.state === 'fulfilled') await discardObsoleteOrderFlags(tx, local.id);
   return { kind: 'updated', orderId: local.id };
 }
 

@@ -50,6 +50,29 @@ describe('pullResource(orders)', () => {
     expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM order_lines`))!.n).toBe(4);
   });
 
+  it('drops the claims and holds an order cancelled upstream no longer needs, but keeps its fulfilment for a person', async () => {
+    const db = await openDatabase();
+    const platform = new ListPlatform();
+    platform.orders = [remoteOrder(1, at(1))];
+    await pullOrders(db, platform);
+    const id = (await db.get<{ id: string }>(sql`SELECT id FROM orders WHERE number = '#1'`))!.id;
+    const row = (key: string, kind: string, status: string) =>
+      db.run(sql`INSERT INTO outbox (destination, aggregate_type, aggregate_id, kind, payload, idempotency_key, station_id, created_at, status)
+        VALUES ('platform', 'order', ${id}, ${kind}, '{}', ${key}, 'st', ${NOW.toISOString()}, ${status})`);
+    await row('claim', 'order.claim', 'rejected');
+    await row('hold', 'order.hold', 'pending');
+    await row('fulfil', 'order.fulfil', 'pending');
+    await row('done', 'order.release', 'done');
+    platform.orders = [remoteOrder(1, at(2), { state: 'cancelled' })];
+    await pullOrders(db, platform);
+    expect(await db.all(sql`SELECT idempotency_key AS k, status, last_error_code AS code FROM outbox ORDER BY id`)).toEqual([
+      { k: 'claim', status: 'discarded', code: 'sync.order-closed-upstream' },
+      { k: 'hold', status: 'discarded', code: 'sync.order-closed-upstream' },
+      { k: 'fulfil', status: 'pending', code: null },
+      { k: 'done', status: 'done', code: null },
+    ]);
+  });
+
   it('applies an edit to an order nobody is packing, keeping line ids and never reviving an older copy', async () => {
     const db = await openDatabase();
     const platform = new ListPlatform();

@@ -42,4 +42,6 @@ export const SYNC_ERROR_CODES = [
   'sync.switch-undelivered',
   /** An operation the demo store was owed, discarded when the station changed to another store. */
   'sync.store-switched',
+  /** A claim, hold or release discarded because the store cancelled or fulfilled the order first. */
+  'sync.order-closed-upstream',
 ] as const;

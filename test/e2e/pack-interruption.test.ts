@@ -83,6 +83,8 @@ async function releaseAndCheck(page: Page, order: DemoOrder, release: string): P
   const store = join(station.dataDir, 'demo-store.sqlite');
   expect(await rows(store, `SELECT kind FROM store_operations WHERE kind = 'order.fulfil' AND subject = ?`, [order.number])).toEqual([]);
   expect(await rows(store, `SELECT json_extract(body, '$.state') AS state FROM store_orders WHERE external_id = ?`, [order.number])).toEqual([{ state: 'cancelled' }]);
+  // Its claim, refused by the store because the order was cancelled, asks nothing of a supervisor.
+  expect(await rows(join(station.dataDir, 'bancada.sqlite'), `SELECT count(*) AS n FROM outbox WHERE status = 'rejected'`, [])).toEqual([{ n: 0 }]);
 }
 
 describe('an order changed in the store while it is on the bench', () => {

@@ -197,6 +197,21 @@ export async function discardOutboxRow(db: Queryable, id: number): Promise<boole
   return (await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL WHERE id = ${id} AND status = 'rejected'`)).changes === 1;
 }
 
+/**
+ * The order was cancelled or fulfilled elsewhere upstream: its claims, holds and releases not yet
+ * delivered (or refused because of that) no longer ask anything of the store or of a person, so
+ * they are discarded with the reason. Fulfilments stay: units packed for a closed order need a
+ * supervisor. A row in flight is left to the relay (its end updates only in-flight rows).
+ */
+export async function discardObsoleteOrderFlags(db: Queryable, orderId: string): Promise<number> {
+  return (
+    await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL, last_error_code = 'sync.order-closed-upstream',
+        last_error = 'the order was cancelled or fulfilled in the store before this was delivered'
+      WHERE destination = 'platform' AND aggregate_type = 'order' AND aggregate_id = ${orderId}
+        AND kind IN ('order.claim', 'order.hold', 'order.release') AND status IN ('pending', 'rejected')`)
+  ).changes;
+}
+
 /** The most recent delivery, for "last success" (read once at start; the relay reports later ones). */
 export async function lastDeliveredAt(db: Queryable, destination: OutboxDestination): Promise<string | null> {
   return (await db.get<{ at: string | null }>(sql`SELECT max(done_at) AS at FROM outbox WHERE destination = ${destination} AND status = 'done'`))?.at ?? null;

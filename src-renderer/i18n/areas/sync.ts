@@ -95,6 +95,7 @@ export const syncEn = {
   'error.sync.switch-pack-open': 'An order of the current store is being packed at this bench. Finish or release that pack, then change the store.',
   'error.sync.switch-undelivered': 'The current store is still owed work (Supervisor → Sync). Let it be sent, or discard it there, then change the store.',
   'error.sync.store-switched': 'Not sent: the station changed from the demo store to a real store.',
+  'error.sync.order-closed-upstream': 'Not needed any more: the store cancelled or shipped the order first.',
   'sync.store.switchWarning': 'Changing the store takes the current store’s waiting orders and returns out of the queues. Work already sent stays.',
 } as const;
 
@@ -191,6 +192,7 @@ export const syncEs = {
   'error.sync.switch-pack-open': 'Se está empacando un pedido de la tienda actual en este puesto. Termina o libera ese pedido y luego cambia la tienda.',
   'error.sync.switch-undelivered': 'Aún queda trabajo por enviar a la tienda actual (Supervisión → Sincronización). Deja que se envíe, o descártalo allí, y luego cambia la tienda.',
   'error.sync.store-switched': 'No enviado: la estación pasó de la tienda de demostración a una tienda real.',
+  'error.sync.order-closed-upstream': 'Ya no hace falta: la tienda canceló o envió el pedido antes.',
   'sync.store.switchWarning': 'Al cambiar de tienda, los pedidos y devoluciones pendientes de la tienda actual salen de las colas. Lo ya enviado se conserva.',
 } satisfies Record<keyof typeof syncEn, string>;
 
@@ -287,5 +289,6 @@ export const syncPtBR = {
   'error.sync.switch-pack-open': 'Um pedido da loja atual está sendo embalado nesta bancada. Termine ou libere essa embalagem e depois troque a loja.',
   'error.sync.switch-undelivered': 'Ainda há trabalho a enviar para a loja atual (Supervisão → Sincronização). Deixe que seja enviado, ou descarte-o lá, e depois troque a loja.',
   'error.sync.store-switched': 'Não enviado: a estação passou da loja de demonstração para uma loja real.',
+  'error.sync.order-closed-upstream': 'Não é mais necessário: a loja cancelou ou enviou o pedido antes.',
   'sync.store.switchWarning': 'Ao trocar de loja, os pedidos e devoluções pendentes da loja atual saem das filas. O que já foi enviado permanece.',
 } satisfies Record<keyof typeof syncEn, string>;
