@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
 import { en } from '../../src-renderer/i18n/en';
 import { es } from '../../src-renderer/i18n/es';
-import { launchBrowser, loginAs, scanWithWedge, startStation, type RunningStation } from './harness';
+import { launchBrowser, loginAs, scanWithWedge, shots, startStation, type RunningStation } from './harness';
 
 /**
  * Issue #4 step 10 end to end: an order changes in the store while a packer has it on the bench. The
@@ -15,7 +15,6 @@ import { launchBrowser, loginAs, scanWithWedge, startStation, type RunningStatio
  * what happened, releases the order, and nothing of it is shipped.
  */
 const root = resolve(__dirname, '../..');
-const shots = '/tmp/shots';
 
 interface DemoProduct {
   sku: string;
