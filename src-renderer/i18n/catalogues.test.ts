@@ -43,6 +43,9 @@ describe('the message catalogues', () => {
     // CLDR puts 0 with 1 in Portuguese; under a big 0 a Brazilian reads the plural.
     expect(translate('pt-BR', 'home.packedToday', { count: 0 })).toBe('pedidos embalados hoje');
     expect(translate('pt-BR', 'home.packedToday', { count: 1 })).toBe('pedido embalado hoje');
+    // Every Portuguese plural, not only those written with an `=0` form: an empty box has "0 unidades".
+    expect(translate('pt-BR', 'pack.package.units', { count: 0 })).toBe('0 unidades');
+    expect(translate('pt-BR', 'pack.package.units', { count: 1 })).toBe('1 unidade');
   });
 
   it('say how long a locked-out operator waits, or that it is a while when the station does not say', () => {

@@ -37,7 +37,16 @@ export function format(locale: Locale, template: string, params: Params = {}): s
 
 function pluralForm(locale: Locale, forms: string, value: number): string | null {
   const byName = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1]!, m[2]!]));
-  return byName.get(`=${value}`) ?? byName.get(new Intl.PluralRules(locale).select(value)) ?? byName.get('other') ?? null;
+  return byName.get(`=${value}`) ?? byName.get(pluralCategory(locale, value)) ?? byName.get('other') ?? null;
+}
+
+/**
+ * CLDR puts 0 in Portuguese "one" (i = 0..1), which printed "0 unidade" and "0 pedido em espera"
+ * on the bench; a screen in Brazil says "0 unidades", so zero takes the plural there.
+ */
+function pluralCategory(locale: Locale, value: number): string {
+  if (locale === 'pt-BR' && value === 0) return 'other';
+  return new Intl.PluralRules(locale).select(value);
 }
 
 /** Names a template expects, plural arguments included; the catalogue test compares them across languages. */
