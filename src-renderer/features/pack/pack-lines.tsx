@@ -1,14 +1,21 @@
+import { useEffect, useRef } from 'react';
 import type { PackLine, PackView } from '../../../src-shared/domain/pack';
 import { useStation, useT } from '../../store/station-store';
 import { formatKg } from './format-weight';
 import { manualConfirm } from './pack-store';
 
-function LineRow({ line, flash, canManual }: { readonly line: PackLine; readonly flash: boolean; readonly canManual: boolean }) {
+function LineRow({ line, flash, seq, canManual }: { readonly line: PackLine; readonly flash: boolean; readonly seq: number; readonly canManual: boolean }) {
   const t = useT();
   const locale = useStation((s) => s.info?.locale ?? 'en');
   const done = line.packed >= line.quantity;
+  const row = useRef<HTMLLIElement>(null);
+  // On a short screen the line just scanned may sit below the fold: bring it into sight, unless it
+  // is now complete (it sinks to the bottom, and what is left to pack matters more).
+  useEffect(() => {
+    if (flash && !done) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [flash, done, seq]);
   return (
-    <li className={`pack-line${done ? ' pack-line--done' : ''}${flash ? ' pack-line--flash' : ''}`} data-testid="pack-line" data-sku={line.sku} data-packed={line.packed}>
+    <li ref={row} className={`pack-line${done ? ' pack-line--done' : ''}${flash ? ' pack-line--flash' : ''}`} data-testid="pack-line" data-sku={line.sku} data-packed={line.packed}>
       <div className="pack-line__image" aria-hidden="true">
         {line.imageUrl ? <img src={line.imageUrl} alt="" /> : <span>{line.sku.slice(0, 3)}</span>}
       </div>
@@ -49,10 +56,11 @@ function LineRow({ line, flash, canManual }: { readonly line: PackLine; readonly
 export function PackLines({ view, canManual }: { readonly view: PackView; readonly canManual: boolean }) {
   const lines = [...view.lines].sort((a, b) => Number(a.packed >= a.quantity) - Number(b.packed >= b.quantity));
   const flashId = view.lastScan?.lineId ?? null;
+  const seq = view.lastScan?.seq ?? 0;
   return (
     <ul className="pack-lines" data-testid="pack-lines">
       {lines.map((line) => (
-        <LineRow key={line.id} line={line} flash={line.id === flashId} canManual={canManual} />
+        <LineRow key={line.id} line={line} flash={line.id === flashId} seq={seq} canManual={canManual} />
       ))}
     </ul>
   );
