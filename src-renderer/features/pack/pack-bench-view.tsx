@@ -11,6 +11,9 @@ import { command, leaveFinished, release, reprint, setDialog, submitCode, usePac
 
 const GOOD = new Set(['ok', 'line-complete', 'order-complete', 'undone', 'command', 'box']);
 const ASK = new Set(['needs-serial', 'needs-lot', 'weigh-first']);
+/** Mis-scans that come with what to do about the unit in the packer's hand. */
+const TODO = ['wrong-item', 'too-many', 'unknown-code', 'duplicate-serial'] as const;
+const todoFor = (outcome: string | undefined): (typeof TODO)[number] | undefined => TODO.find((o) => o === outcome);
 
 /** The big coloured line: what the last scan did, or what the bench needs now. */
 function FeedbackBar({ view }: { readonly view: PackView }) {
@@ -25,11 +28,15 @@ function FeedbackBar({ view }: { readonly view: PackView }) {
   } else if (feedback) {
     tone = GOOD.has(feedback.outcome) ? 'good' : ASK.has(feedback.outcome) ? 'ask' : 'bad';
     text = feedback.outcome === 'refused' && feedback.code ? errorText({ code: feedback.code as ErrorCode, message: '' }) : t(`pack.outcome.${feedback.outcome}`);
-    if (feedback.outcome === 'order-complete' && view.phase === 'ready') text = t('pack.phase.ready');
+    // "Done" says nothing a metre away: after a command (an override, a recount) or the last item,
+    // say what the bench needs now, e.g. "Ready — scan COMPLETE".
+    if (tone === 'good' && (feedback.outcome === 'command' || view.phase === 'ready')) text = t(`pack.phase.${view.phase}`);
   }
+  const todo = error ? undefined : todoFor(feedback?.outcome);
   return (
     <div key={feedback?.key ?? 0} className={`pack-feedback pack-feedback--${tone} pack-feedback--${feedback?.outcome ?? 'none'}`} role="status" aria-live="assertive" data-testid="pack-feedback" data-outcome={feedback?.outcome ?? ''}>
       <span>{text}</span>
+      {todo && <span className="pack-feedback__todo">{t(`pack.todo.${todo}`)}</span>}
       {/* An item still waits for its serial or lot: after any other message, say so again. */}
       {view.awaiting && feedback && !ASK.has(feedback.outcome) && <span className="pack-feedback__then">{t(view.awaiting === 'serial' ? 'pack.outcome.needs-serial' : 'pack.outcome.needs-lot')}</span>}
     </div>
