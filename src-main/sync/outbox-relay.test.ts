@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/database';
 import { enqueueOutbox, getOutboxRow } from '../db/repos/outbox';
 import { sql } from '../db/sql';
@@ -133,6 +133,51 @@ describe('OutboxRelay', () => {
     expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'pending' });
     await Promise.all([a.drain(), b.drain()]);
     expect(platform.attempts.map((x) => x.idempotencyKey).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `k${i}`).sort());
+  });
+
+  it('never resends a row another running relay has in flight (`bancada sync now` while the station delivers)', async () => {
+    const db = await openDatabase();
+    const platform = new FakePlatform();
+    await enqueueOutbox(db, fulfil('o1', 'k1'));
+    let answer!: () => void;
+    const slow = Object.assign(Object.create(platform) as FakePlatform, {
+      push: async (op: Parameters<FakePlatform['push']>[0]) => {
+        platform.attempts.push(op);
+        await new Promise<void>((resolve) => (answer = resolve));
+        return { ok: true as const, remoteRef: 'slow', alreadyApplied: false };
+      },
+    });
+    const station = new OutboxRelay({ db, adapter: () => slow, now: () => new Date(T0), pollMs: 0 });
+    const sending = station.drain();
+    await vi.waitFor(() => expect(platform.attempts).toHaveLength(1));
+    // The command-line relay starts on the same file while the station's request is on the wire.
+    const cli = new OutboxRelay({ db, adapter: () => platform, now: () => new Date(T0 + 10_000), pollMs: 0 });
+    await cli.start();
+    await cli.drain();
+    await cli.stop();
+    answer();
+    await sending;
+    expect(platform.attempts.map((a) => a.idempotencyKey)).toEqual(['k1']);
+    expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'done', remoteRef: 'slow' });
+  });
+
+  it('sends again a row a crashed relay left in flight once its lease has run out, not before', async () => {
+    const db = await openDatabase();
+    const platform = new FakePlatform();
+    await enqueueOutbox(db, fulfil('o1', 'k1'));
+    const dead = { ...platform, push: () => new Promise<never>(() => undefined) } as unknown as FakePlatform;
+    void new OutboxRelay({ db, adapter: () => dead, now: () => new Date(T0) }).drain();
+    await vi.waitFor(async () => expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'in-flight' }));
+    const clock = { t: T0 + 1_000 };
+    const next = relayOn(db, platform, clock);
+    await next.start();
+    await next.stop();
+    await next.drain();
+    expect(platform.attempts).toHaveLength(0);
+    clock.t = T0 + 60 * 60_000;
+    await next.drain();
+    expect(platform.applied.map((a) => a.idempotencyKey)).toEqual(['k1']);
+    expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'done' });
   });
 
   it('honours the wait the platform asked for', async () => {

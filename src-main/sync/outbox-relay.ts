@@ -3,8 +3,10 @@
  * per order or return, whatever the network does (DESIGN.md "Sync", reference/store-platforms.md §5.2).
  *
  * - A row is claimed (pending → in-flight) in its own statement before it is sent, so two relays on
- *   one database never both send it; a row left in flight by a crash goes back to pending at start,
- *   and the adapter's idempotency (key, or read-before-retry) makes the resend harmless.
+ *   one database never both send it. The claim is a lease the sending relay renews while its request
+ *   runs; a row whose lease ran out (left in flight by a crash) goes back to pending, and the
+ *   adapter's idempotency (key, or read-before-retry) makes the resend harmless. A relay starting
+ *   beside a live one (`bancada sync now` while the station runs) leaves that one's rows alone.
  * - Results are classified: delivered → done; retryable (network, 5xx, throttled) → pending again
  *   after a backoff with jitter; anything else → rejected: it needs a person, is shown loudly, and
  *   holds back later operations on the same order until a supervisor retries or discards it.
@@ -20,6 +22,7 @@ import {
   markRejected,
   markRetryLater,
   nextDueAt,
+  renewLease,
   requeueInFlight,
   type OutboxDestination,
   type OutboxRow,
@@ -70,6 +73,12 @@ export interface PassReport {
 /** The shortest wait between passes when something is due but held back. */
 const MIN_WAIT_MS = 250;
 
+/**
+ * How long a claim on a row holds without renewal; renewed every quarter of it while the push runs.
+ * It is also how long a row a crash left in flight waits before it is sent again.
+ */
+export const LEASE_MS = 30_000;
+
 const STOP_PASS_CODES: ReadonlySet<ErrorCode> = new Set(['sync.network', 'sync.throttled', 'sync.server-error']);
 
 export class OutboxRelay {
@@ -89,8 +98,7 @@ export class OutboxRelay {
 
   /** Puts rows a crash left in flight back in line and starts delivering. */
   async start(): Promise<void> {
-    const requeued = await requeueInFlight(this.#deps.db, this.#destination);
-    if (requeued > 0) this.#deps.logger?.warn('outbox rows left in flight by the last run are pending again', { requeued });
+    await this.#requeueAbandoned();
     this.#started = true;
     this.#stopping = false;
     this.kick();
@@ -172,17 +180,41 @@ export class OutboxRelay {
     const adapter = this.#deps.adapter();
     const counts = { delivered: 0, retryLater: 0, rejected: 0 };
     if (!adapter) return { ...counts, stoppedEarly: true, lastFailure: 'sync.not-configured' };
+    await this.#requeueAbandoned();
     const rows = await listDeliverable(this.#deps.db, this.#destination, this.#nowIso(), this.#deps.batchSize ?? 25);
     for (const candidate of rows) {
       if (this.#stopping) break;
-      const row = await claimForDelivery(this.#deps.db, candidate.id);
+      const row = await claimForDelivery(this.#deps.db, candidate.id, this.#leaseUntil());
       if (!row) continue;
-      const result = await this.#push(adapter, row);
+      const result = await this.#pushLeased(adapter, row);
       const outcome = await this.#record(row, result);
       counts[outcome === 'already-applied' ? 'delivered' : outcome === 'retry-later' ? 'retryLater' : outcome]++;
       if (!result.ok && result.retryable && STOP_PASS_CODES.has(result.code)) return { ...counts, stoppedEarly: true, lastFailure: result.code };
     }
     return { ...counts, stoppedEarly: false, lastFailure: null };
+  }
+
+  /** Rows whose relay died with them in flight (their lease ran out) are pending again. */
+  async #requeueAbandoned(): Promise<void> {
+    const requeued = await requeueInFlight(this.#deps.db, this.#destination, this.#nowIso());
+    if (requeued > 0) this.#deps.logger?.warn('outbox rows left in flight by a relay that stopped are pending again', { requeued });
+  }
+
+  /** Pushes with the row's lease renewed until the adapter answers. */
+  async #pushLeased(adapter: SyncAdapter, row: OutboxRow): Promise<PushResult> {
+    const renew = setInterval(() => {
+      renewLease(this.#deps.db, row.id, this.#leaseUntil()).catch((error: unknown) => this.#deps.logger?.warn('outbox lease renewal failed', { rowId: row.id, error }));
+    }, LEASE_MS / 4);
+    renew.unref?.();
+    try {
+      return await this.#push(adapter, row);
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  #leaseUntil(): string {
+    return new Date(this.#now().getTime() + LEASE_MS).toISOString();
   }
 
   async #push(adapter: SyncAdapter, row: OutboxRow): Promise<PushResult> {

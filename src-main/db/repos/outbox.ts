@@ -145,13 +145,20 @@ export async function nextDueAt(db: Queryable, destination: OutboxDestination): 
 
 /**
  * Takes a row for one delivery attempt. Conditional on the row still being pending, so of two
- * relays on one database (the app and `bancada sync now`) only one ever sends it. Returns the
- * row as claimed, or null when someone else took it.
+ * relays on one database (the app and `bancada sync now`) only one ever sends it. While in flight
+ * the row's `next_attempt_at` is the claim's lease: the relay renews it as long as its request
+ * runs, and only a row whose lease ran out (its relay died) is put back in line (`requeueInFlight`).
+ * Returns the row as claimed, or null when someone else took it.
  */
-export async function claimForDelivery(db: Queryable, id: number): Promise<OutboxRow | null> {
-  const result = await db.run(sql`UPDATE outbox SET status = 'in-flight', attempts = attempts + 1 WHERE id = ${id} AND status = 'pending'`);
+export async function claimForDelivery(db: Queryable, id: number, leaseUntilIso: string): Promise<OutboxRow | null> {
+  const result = await db.run(sql`UPDATE outbox SET status = 'in-flight', attempts = attempts + 1, next_attempt_at = ${leaseUntilIso} WHERE id = ${id} AND status = 'pending'`);
   if (result.changes !== 1) return null;
   return getOutboxRow(db, id);
+}
+
+/** The relay sending a row is still alive: its claim holds until `leaseUntilIso`. */
+export async function renewLease(db: Queryable, id: number, leaseUntilIso: string): Promise<void> {
+  await db.run(sql`UPDATE outbox SET next_attempt_at = ${leaseUntilIso} WHERE id = ${id} AND status = 'in-flight'`);
 }
 
 export async function getOutboxRow(db: Queryable, id: number): Promise<OutboxRow | null> {
@@ -172,11 +179,17 @@ export async function markRejected(db: Queryable, id: number, code: ErrorCode, m
 }
 
 /**
- * After a crash or a kill: rows left in flight may or may not have reached the platform. They go
- * back to pending; the adapter's idempotency (key or read-before-retry) makes the resend safe.
+ * After a crash or a kill: rows left in flight may or may not have reached the platform. Once their
+ * lease has run out (no live relay renews it; rows claimed before leases existed have none) they go
+ * back to pending, and the adapter's idempotency (key or read-before-retry) makes the resend safe.
+ * A row another live relay is sending keeps its lease and is left alone: read-before-retry cannot
+ * protect two requests racing each other.
  */
-export async function requeueInFlight(db: Queryable, destination: OutboxDestination): Promise<number> {
-  return (await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE destination = ${destination} AND status = 'in-flight'`)).changes;
+export async function requeueInFlight(db: Queryable, destination: OutboxDestination, nowIso: string): Promise<number> {
+  return (
+    await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE destination = ${destination} AND status = 'in-flight'
+      AND (next_attempt_at IS NULL OR next_attempt_at <= ${nowIso})`)
+  ).changes;
 }
 
 /** Rows that need a person or keep failing, newest problems first. */
