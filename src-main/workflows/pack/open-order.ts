@@ -51,7 +51,7 @@ export async function openOrder(ctx: PackContext, orderId: string, operator: Ope
   const live = await liveSessionForOrder(db, orderId);
   if (live) {
     if (live.stationId !== stationId) throw new AppError('pack.order-claimed-elsewhere', `order ${order.number} is being packed at ${live.stationId}`, { station: live.stationId });
-    const restored = await restorePack(db, stationId);
+    const restored = await restorePack(db, stationId, ctx.deps.devices?.scale.current().settled?.seq ?? 0);
     if (restored) {
       attach(restored);
       return packView(ctx)!;

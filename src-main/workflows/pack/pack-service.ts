@@ -59,7 +59,7 @@ export class PackService {
   async start(operator: () => Operator | null): Promise<void> {
     this.operator = operator;
     this.#sessionsKnown = true;
-    const restored = await restorePack(this.deps.db, this.deps.stationId);
+    const restored = await restorePack(this.deps.db, this.deps.stationId, this.deps.devices?.scale.current().settled?.seq ?? 0);
     if (restored) this.#attach(restored);
   }
 
