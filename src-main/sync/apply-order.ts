@@ -53,8 +53,11 @@ export async function applyRemoteOrder(tx: Transaction, platform: Platform, remo
 
   if (local.status === 'in-progress') {
     const change = await describeChange(tx, local.id, remote);
-    if (change === null) return { kind: 'unchanged', orderId: local.id };
+    // Kept aside even when nothing the bench checks changed: it replaces any older version kept
+    // aside (a hold lifted since), and carries changes (carrier, priority) the next pull will not
+    // read again, since the cursor moves past it.
     await keepUpstreamAside(tx, local.id, JSON.stringify(remote), remote.updatedAt);
+    if (change === null) return { kind: 'unchanged', orderId: local.id };
     return { kind: 'interrupted', orderId: local.id, change };
   }
   if (FINISHED_LOCALLY.has(local.status)) {

@@ -123,6 +123,25 @@ describe('pullResource(orders)', () => {
     expect((await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM orders WHERE upstream_pending IS NOT NULL`))!.n).toBe(0);
   });
 
+  it('keeps the newest version aside while an order is packed, even one the bench would not notice: a hold lifted upstream does not come back when the pack is released', async () => {
+    const db = await openDatabase();
+    const platform = new ListPlatform();
+    platform.orders = [remoteOrder(1, at(1))];
+    await pullOrders(db, platform);
+    await db.run(sql`UPDATE orders SET status = 'in-progress'`);
+    // The merchant holds the order while it is packed, then lifts the hold and changes its carrier.
+    platform.orders = [remoteOrder(1, at(2), { state: 'on-hold' })];
+    const interruptions: [string, UpstreamChange][] = [];
+    await pullOrders(db, platform, interruptions);
+    expect(interruptions.map(([, change]) => change)).toEqual(['on-hold']);
+    platform.orders = [remoteOrder(1, at(30), { carrier: 'Andreani' })];
+    await pullOrders(db, platform, interruptions);
+    // The packer releases the pack; the next pull reads from after the newest version, so it is not read again.
+    await db.run(sql`UPDATE orders SET status = 'open'`);
+    expect(await applyKeptAsideOrders({ db, adapter: platform, now: () => NOW })).toBe(1);
+    expect(await db.get(sql`SELECT status, carrier, remote_updated_at AS remoteUpdatedAt FROM orders`)).toEqual({ status: 'open', carrier: 'Andreani', remoteUpdatedAt: at(30) });
+  });
+
   it('ignores cancelled and fulfilled orders it never had, and marks a packed order shipped when the platform says fulfilled', async () => {
     const db = await openDatabase();
     const platform = new ListPlatform();
