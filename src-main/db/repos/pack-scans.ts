@@ -37,6 +37,16 @@ export async function lastScanSeq(db: Queryable, sessionId: string): Promise<num
   return (await db.get<{ n: number | null }>(sql`SELECT max(seq) AS n FROM pack_scans WHERE session_id = ${sessionId}`))?.n ?? 0;
 }
 
+/**
+ * A pack that ends without shipping (cancelled, released after an upstream change, held as an
+ * exception) puts its units back: its packed scans stop counting, like undone ones, so their serials
+ * can be packed again when the order is reopened or requeued (index pack_scans_unit would refuse
+ * them otherwise). The rows stay for the record.
+ */
+export async function unpackSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.run(sql`UPDATE pack_scans SET undone = 1 WHERE session_id = ${sessionId} AND undone = 0 AND outcome IN ('ok', 'line-complete', 'order-complete')`);
+}
+
 /** The units a session has packed (not undone), in scan order: what a resumed pack starts from. */
 export async function listPackedScans(db: Queryable, sessionId: string): Promise<Packed[]> {
   const rows = await db.all<{ seq: number; line_id: string; quantity: number; package_index: number; serial: string | null; lot: string | null; expiry: string | null; manual: number }>(

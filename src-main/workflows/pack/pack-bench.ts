@@ -13,6 +13,7 @@ import { enqueueOutbox } from '../../db/repos/outbox';
 import { insertPackException } from '../../db/repos/pack-exceptions';
 import { markOrderPacked, nextWaitingOrderId, setOrderClaim, loadPackOrder, type PackOrder } from '../../db/repos/pack-orders';
 import { getPackage, listPackages, setPackageLabel, setPackageTracking, upsertPackage } from '../../db/repos/pack-packages';
+import { unpackSession } from '../../db/repos/pack-scans';
 import { endSession } from '../../db/repos/pack-sessions';
 import { recordLearnedUnitWeight } from '../../db/repos/products';
 import { sql } from '../../db/sql';
@@ -277,6 +278,7 @@ export class PackBench extends PackService {
     const at = this.at();
     await db.transaction(async (tx) => {
       await insertPackException(tx, { id: this.id(), sessionId: pack.sessionId, orderId: pack.order.id, reason, note, operatorId: who.id, at });
+      await unpackSession(tx, pack.sessionId);
       await endSession(tx, pack.sessionId, { state: 'exception', control: JSON.stringify(step.state.control), endedAt: at, seconds: Math.round((Date.parse(at) - Date.parse(pack.startedAt)) / 1000), units: orderUnits(step.state).packed });
       await setOrderClaim(tx, pack.order.id, null, 'exception', at);
       await enqueueOutbox(tx, {
@@ -302,6 +304,7 @@ export class PackBench extends PackService {
     const at = this.at();
     const change: UpstreamChange | null = pack.state.control.interruption;
     await db.transaction(async (tx) => {
+      await unpackSession(tx, pack.sessionId);
       await endSession(tx, pack.sessionId, { state: 'abandoned', control: JSON.stringify(step.state.control), endedAt: at, seconds: Math.round((Date.parse(at) - Date.parse(pack.startedAt)) / 1000), units: orderUnits(step.state).packed });
       // After an upstream change the platform decided the order's status; only our claim is dropped.
       if (why === 'cancel') await setOrderClaim(tx, pack.order.id, null, 'open', at);
