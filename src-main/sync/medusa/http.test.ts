@@ -42,6 +42,7 @@ describe('Medusa HTTP requests', () => {
     [404, 'sync.not-found', false],
     [400, 'sync.rejected', false],
     [409, 'sync.rejected', false],
+    [408, 'sync.network', true],
     [429, 'sync.throttled', true],
     [500, 'sync.server-error', true],
     [503, 'sync.server-error', true],
@@ -70,6 +71,20 @@ describe('Medusa HTTP requests', () => {
     ['nothing', '', /not JSON/],
   ])('an answer that is %s is sync.malformed-response, not retried', async (_what, body, message) => {
     expect(await get(answering(200, body).options)).toMatchObject({ ok: false, code: 'sync.malformed-response', retryable: false, message: expect.stringMatching(message) });
+  });
+
+  test('an endless answer without a length is cut at 8 MB instead of being read into memory', async () => {
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 1024 * 1024;
+        controller.enqueue(new Uint8Array(1024 * 1024).fill(0x20));
+        if (sent > 64 * 1024 * 1024) controller.close();
+      },
+    });
+    const options: MedusaHttpOptions = { ...answering(200, '').options, fetch: async () => new Response(endless, { status: 200 }) };
+    expect(await get(options)).toMatchObject({ ok: false, code: 'sync.malformed-response', message: expect.stringMatching(/larger than/) });
+    expect(sent).toBeLessThanOrEqual(10 * 1024 * 1024);
   });
 
   test('an answer larger than 8 MB is refused before parsing', async () => {

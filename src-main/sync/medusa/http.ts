@@ -73,17 +73,36 @@ function classifyStatus(status: number, what: string, text: string, response: Re
   if (status === 401) return failure('sync.auth-failed', `${what}: HTTP 401, the secret API key was refused`, false);
   if (status === 403) return failure('sync.permission-denied', `${what}: HTTP 403, the API key may not do this`, false);
   if (status === 404) return failure('sync.not-found', `${what}: HTTP 404 (${detail})`, false);
+  // A proxy or the server gave up waiting for the request (RFC 9110 §15.5.9): nothing was refused.
+  if (status === 408) return failure('sync.network', `${what}: HTTP 408, the request timed out`, true, retryAfter(response));
   if (status === 429) return failure('sync.throttled', `${what}: HTTP 429`, true, retryAfter(response));
   if (status >= 500) return failure('sync.server-error', `${what}: HTTP ${status} (${detail})`, true, retryAfter(response));
   if (status >= 400) return failure('sync.rejected', `${what}: HTTP ${status} (${detail})`, false);
   return failure('sync.malformed-response', `${what}: unexpected HTTP ${status}`, false);
 }
 
+/** Read chunk by chunk and abandoned past the cap: a body without a length may never end. */
 async function readCapped(response: Response): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return null;
-  const buffer = Buffer.from(await response.arrayBuffer());
-  return buffer.byteLength > MAX_BODY_BYTES ? null : buffer.toString('utf8');
+  if (declared > MAX_BODY_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function medusaRequest<S extends z.ZodType>(options: MedusaHttpOptions, request: MedusaRequest<S>): Promise<SyncResult<z.infer<S>>> {

@@ -18,4 +18,16 @@ describe('the Shopify HTTP call', () => {
     const res = await post({ ...deps, fetch: redirecting }, 'https://x.myshopify.com/', {}, '{}');
     expect(res).toMatchObject({ ok: false, code: 'sync.network' });
   });
+
+  it.each([
+    [408, 'sync.network', true],
+    [429, 'sync.throttled', true],
+    [500, 'sync.server-error', true],
+    [503, 'sync.server-error', true],
+    [400, 'sync.rejected', false],
+    [401, 'sync.auth-failed', false],
+  ] as const)('HTTP %i is %s, retryable %s', async (status, code, retryable) => {
+    const answering: typeof fetch = async () => new Response('{}', { status });
+    expect(await post({ ...deps, fetch: answering }, 'https://x.myshopify.com/', {}, '{}')).toMatchObject({ ok: false, code, retryable });
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * One HTTP POST to Shopify, classified. Network trouble (refused, reset, DNS, timeout) and 5xx are
+ * One HTTP POST to Shopify, classified. Network trouble (refused, reset, DNS, timeout, 408) and 5xx are
  * retryable; 401/403 need a person; the body is read with a size cap so a hostile or broken answer
  * cannot exhaust memory. Headers (the token) never appear in a failure message.
  */
@@ -41,6 +41,8 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
   if (status === 401) return failure('sync.auth-failed', 'Shopify refused the credentials (HTTP 401)', false);
   if (status === 403) return failure('sync.permission-denied', 'Shopify refused access (HTTP 403): check the app is installed with the needed scopes', false);
   if (status === 404) return failure('sync.not-found', 'Shopify has no such store or API version (HTTP 404)', false);
+  // A proxy or Shopify's edge gave up waiting for the request (RFC 9110 §15.5.9): nothing was refused.
+  if (status === 408) return failure('sync.network', 'Shopify timed out waiting for the request (HTTP 408)', true, wait);
   if (status === 429) return failure('sync.throttled', 'Shopify asked to slow down (HTTP 429)', true, wait ?? 1000);
   if (status >= 500) return failure('sync.server-error', `Shopify failed (HTTP ${status})`, true, wait);
   return failure('sync.rejected', `Shopify refused the request (HTTP ${status})`, false);
