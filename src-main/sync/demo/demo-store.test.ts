@@ -100,6 +100,24 @@ describe('DemoStore', () => {
     expect(pulled.ok && pulled.value.items.map((o) => [o.number, o.state])).toEqual([['#1003', 'cancelled']]);
   });
 
+  it("lifts only the station's own holds on release, never the shop's (as on Shopify)", async () => {
+    const clock = { t: T0 };
+    const { store } = await openStore(clock, 0);
+    const state = async (id: string) => {
+      const order = await store.getOrder(id);
+      return order.ok ? order.value?.state : null;
+    };
+    // The shop holds #1003 while a packer has it; the packer releases the interrupted pack.
+    await store.simulateCustomer('#1003', 'on-hold');
+    expect(await store.push(op('release-1', { kind: 'order.release', orderExternalId: '#1003', orderNumber: '#1003' }))).toMatchObject({ ok: true });
+    expect(await state('#1003')).toBe('on-hold');
+    // The station's own exception hold is lifted by the release that names it (a requeued exception).
+    await store.push(op('hold-1', { kind: 'order.hold', orderExternalId: '#1004', orderNumber: '#1004', reason: 'Falta talla M' }));
+    expect(await state('#1004')).toBe('on-hold');
+    await store.push(op('release-2', { kind: 'order.release', orderExternalId: '#1004', orderNumber: '#1004', holdKeys: ['hold-1'] }));
+    expect(await state('#1004')).toBe('open');
+  });
+
   it('keeps its state in its own file across restarts', async () => {
     const clock = { t: T0 };
     const { store, file } = await openStore(clock, 0);

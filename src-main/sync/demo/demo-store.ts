@@ -133,7 +133,9 @@ export class DemoStore implements SyncAdapter {
         if (!order) return reject('sync.not-found', `the demo store has no order ${payload.orderNumber}`);
         if (order.state === 'cancelled' || order.state === 'fulfilled') return reject('sync.rejected', `order ${payload.orderNumber} is ${order.state} in the demo store`);
         if (payload.kind === 'order.hold') await this.#saveOrder(q, { ...order, state: 'on-hold' });
-        if (payload.kind === 'order.release' && order.state === 'on-hold') await this.#saveOrder(q, { ...order, state: 'open' });
+        // Like Shopify (push-hold.ts releaseClaims): a release lifts only the holds the station placed
+        // and names, never one the shop put on (a trainer's "customer holds the order").
+        if (payload.kind === 'order.release' && order.state === 'on-hold' && (await namesOwnHold(q, payload.holdKeys ?? [], order.externalId))) await this.#saveOrder(q, { ...order, state: 'open' });
         return done(payload.kind, order.externalId);
       }
       case 'order.fulfil':
@@ -242,6 +244,14 @@ function served(order: StoredOrder): RemoteOrder {
   const { fulfilled, ...rest } = order;
   if (rest.state === 'fulfilled') return rest;
   return { ...rest, lines: rest.lines.map((l) => ({ ...l, quantity: l.quantity - (fulfilled[l.externalId] ?? 0) })).filter((l) => l.quantity > 0) };
+}
+
+async function namesOwnHold(q: Queryable, holdKeys: readonly string[], orderExternalId: string): Promise<boolean> {
+  for (const key of holdKeys) {
+    const hold = await findOperation(q, key);
+    if (hold?.kind === 'order.hold' && hold.subject === orderExternalId) return true;
+  }
+  return false;
 }
 
 function done(kind: string, subject: string): PushResult {
