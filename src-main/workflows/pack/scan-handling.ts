@@ -64,13 +64,8 @@ async function onClassified(ctx: PackContext, pack: OpenPack, c: ClassifiedScan,
       return noteScan(ctx, pack, meta, 'refused', 'pack.bad-scan');
     case 'bad':
       return applyEvent(ctx, pack, { type: 'item', seq, productId: null, quantity: 1, serial: null, lot: null, expiry: null, serialUsedElsewhere: false }, meta);
-    case 'item': {
-      const found = await findProductByBarcode(db, c.key);
-      const productId = found?.product.id ?? null;
-      const elsewhere = productId && c.serial ? await serialPackedElsewhere(db, productId, c.serial, pack.sessionId) : false;
-      const event: PackEvent = { type: 'item', seq, productId, quantity: found?.quantity ?? 1, serial: c.serial, lot: c.lot, expiry: c.expiry, serialUsedElsewhere: elsewhere };
-      return applyEvent(ctx, pack, event, { ...meta, kind: c.read, productId });
-    }
+    case 'item':
+      return itemScan(ctx, pack, c, await findProductByBarcode(db, c.key), meta);
     default: {
       const never: never = c;
       throw new Error(`unknown classified scan ${JSON.stringify(never)}`);
@@ -78,11 +73,30 @@ async function onClassified(ctx: PackContext, pack: OpenPack, c: ClassifiedScan,
   }
 }
 
-/** The serial or lot an item scan is waiting for: the next scan's serial/lot, key, or raw text. */
+type ItemScan = Extract<ClassifiedScan, { kind: 'item' }>;
+
+async function itemScan(ctx: PackContext, pack: OpenPack, c: ItemScan, found: Awaited<ReturnType<typeof findProductByBarcode>>, meta: ScanMeta): Promise<ScanReply> {
+  const productId = found?.product.id ?? null;
+  const elsewhere = productId && c.serial ? await serialPackedElsewhere(ctx.deps.db, productId, c.serial, pack.sessionId) : false;
+  const event: PackEvent = { type: 'item', seq: pack.seq + 1, productId, quantity: found?.quantity ?? 1, serial: c.serial, lot: c.lot, expiry: c.expiry, serialUsedElsewhere: elsewhere };
+  return applyEvent(ctx, pack, event, { ...meta, kind: c.read, productId });
+}
+
+/**
+ * The serial or lot an item scan is waiting for: the next scan's serial/lot, key, or raw text. A
+ * product's own barcode is not one (the packer scanned the next unit, or the unit's GTIN again): it
+ * goes to the machine as an item, which refuses it while a serial or lot is awaited, rather than being
+ * recorded as the serial or lot while the scanned unit silently goes uncounted.
+ */
 async function awaitedText(ctx: PackContext, pack: OpenPack, c: Exclude<ClassifiedScan, { kind: 'command' }>, meta: ScanMeta): Promise<ScanReply> {
   const awaiting = pack.state.control.awaiting!;
-  const value = awaiting.kind === 'serial' ? (c.kind === 'item' ? (c.serial ?? c.key) : meta.raw) : c.kind === 'item' ? (c.lot ?? c.key) : meta.raw;
   const line = pack.order.lines.find((l) => l.id === awaiting.lineId);
+  if (c.kind === 'item') {
+    const carried = awaiting.kind === 'serial' ? c.serial : c.lot;
+    const found = await findProductByBarcode(ctx.deps.db, c.key);
+    if (found && (carried === null || found.product.id !== line?.productId)) return itemScan(ctx, pack, c, found, meta);
+  }
+  const value = awaiting.kind === 'serial' ? (c.kind === 'item' ? (c.serial ?? c.key) : meta.raw) : c.kind === 'item' ? (c.lot ?? c.key) : meta.raw;
   const elsewhere = awaiting.kind === 'serial' && line?.productId ? await serialPackedElsewhere(ctx.deps.db, line.productId, value, pack.sessionId) : false;
   return applyEvent(ctx, pack, { type: 'text', seq: pack.seq + 1, value, serialUsedElsewhere: elsewhere }, { ...meta, kind: awaiting.kind, productId: line?.productId ?? null });
 }
