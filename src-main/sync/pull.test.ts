@@ -165,6 +165,17 @@ describe('pullResource(orders)', () => {
     expect(await getCursor(db, 'demo', 'orders')).toBeNull();
   });
 
+  it('never moves the cursor past the station\'s clock: one record stamped in the future cannot make every later pull read nothing', async () => {
+    const db = await openDatabase();
+    const platform = new ListPlatform();
+    platform.orders = [remoteOrder(1, at(1)), remoteOrder(2, '9999-12-31T23:59:59Z')];
+    await pullOrders(db, platform);
+    expect(await getCursor(db, 'demo', 'orders')).toBe(NOW.toISOString());
+    platform.orders.push(remoteOrder(3, at(119)));
+    await pullOrders(db, platform);
+    expect((await orders(db)).map((o) => o.number)).toEqual(['#1', '#2', '#3']);
+  });
+
   it('reports a platform failure without moving the cursor', async () => {
     const db = await openDatabase();
     const platform = new ListPlatform();

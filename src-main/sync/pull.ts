@@ -66,12 +66,21 @@ export async function pullResource(resource: PullResource, deps: PullDeps): Prom
     page = result.value.next;
     if (page === null) break;
   }
-  if (newest !== null && counts.failed === 0) await advanceCursor(deps.db, platform, resource, newest, now().toISOString());
+  if (newest !== null && counts.failed === 0) await advanceCursor(deps.db, platform, resource, notAfter(newest, now()), now().toISOString());
   else if (newest !== null) deps.logger?.warn('pull left its cursor where it was: some records could not be stored and will be read again', { resource, failed: counts.failed });
   return { ok: true, report: { resource, ...counts } };
 }
 
 type Item = { readonly updatedAt: string; readonly externalId: string };
+
+/**
+ * The mark never passes the station's clock: one record stamped in the future (a broken or hostile
+ * answer, a platform clock gone wrong) would otherwise make every later pull ask for nothing, for
+ * good. A station clock behind the platform's only makes the overlap longer (records read again).
+ */
+function notAfter(mark: string, now: Date): string {
+  return Date.parse(mark) > now.getTime() ? now.toISOString() : mark;
+}
 
 function fetchPage(resource: PullResource, adapter: SyncAdapter, request: PullRequest): Promise<SyncResult<Page<Item>>> {
   if (resource === 'orders') return adapter.pullOrders(request);
