@@ -28,7 +28,7 @@ export const packQueueEs = {
   'pack.home.open': 'El pedido {number} está abierto en este puesto',
   'pack.home.continue': 'Seguir empacando',
   'pack.queue.title': 'Pedidos para empacar',
-  'pack.queue.scanHint': 'Escanea un pedido, remito o caja de picking para empezar',
+  'pack.queue.scanHint': 'Escanea un pedido, lista de empaque o caja de picking para empezar',
   'pack.queue.search': 'Buscar pedido o cliente',
   'pack.queue.filter.all': 'Todos',
   'pack.queue.filter.urgent': 'Urgentes',
