@@ -43,3 +43,25 @@ describe('an item waiting for its serial or lot', () => {
     expect(await db.get(sql`SELECT serial FROM pack_scans WHERE outcome = 'order-complete'`)).toEqual({ serial: 'SN-9' });
   });
 });
+
+describe('the scale while a package waits for its weight', () => {
+  it('ignores an empty scale settling at zero (the box lifted for a recount) without a refusal for the packer', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub);
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge(SHIRT));
+    await bench.scan(wedge(SHIRT));
+    hub.settle(450);
+    await bench.idle();
+    expect(bench.view()!.phase).toBe('weight-off');
+    await bench.command('recount', PACKER);
+    hub.settle(0);
+    await bench.idle();
+    expect(bench.view()).toMatchObject({ phase: 'weighing', lastScan: { outcome: 'command' } });
+    hub.settle(300);
+    await bench.idle();
+    expect(bench.view()!.phase).toBe('ready');
+  });
+});

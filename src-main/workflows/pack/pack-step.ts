@@ -79,7 +79,8 @@ export async function weighSettled(ctx: PackContext, pack: OpenPack, live: LiveS
     return;
   }
   const settled = live.settled;
-  if (!settled || settled.seq <= pack.state.control.baselineSeq) return;
+  // An empty platter (the box lifted to recount or to change boxes) weighs nothing: no refusal for the packer.
+  if (!settled || settled.seq <= pack.state.control.baselineSeq || settled.mg <= 0) return;
   if (pack.lastItemAt && settled.at < pack.lastItemAt) return;
   await applyEvent(ctx, pack, { type: 'settled', mg: settled.mg, seq: settled.seq, tolerance: settings.tolerance }, null);
 }
