@@ -51,7 +51,8 @@ export function StatusBar() {
         </span>
         {session && (
           <span className="status-item status-item--shrink" data-testid="status-operator">
-            <span className="status-label">{t('status.operator')}</span> <strong>{session.operator.name}</strong> · {t(`role.${session.operator.role}`)}
+            <span className="status-label">{t('status.operator')}</span> <strong>{session.operator.name}</strong>
+            <span className="status-role"> · {t(`role.${session.operator.role}`)}</span>
           </span>
         )}
       </div>
