@@ -11,8 +11,8 @@ import { command, leaveFinished, release, reprint, setDialog, submitCode, usePac
 
 const GOOD = new Set(['ok', 'line-complete', 'order-complete', 'undone', 'command', 'box']);
 const ASK = new Set(['needs-serial', 'needs-lot', 'weigh-first']);
-/** Mis-scans that come with what to do about the unit in the packer's hand. */
-const TODO = ['wrong-item', 'too-many', 'unknown-code', 'duplicate-serial'] as const;
+/** Mis-scans that come with what to do about the unit in the packer's hand (a repeated serial already says "now scan the serial"). */
+const TODO = ['wrong-item', 'too-many', 'unknown-code'] as const;
 const todoFor = (outcome: string | undefined): (typeof TODO)[number] | undefined => TODO.find((o) => o === outcome);
 
 /** The big coloured line: what the last scan did, or what the bench needs now. */
