@@ -57,7 +57,7 @@ export const packExceptionsEs = {
   'exceptions.metric.packed': 'Pedidos empacados',
   'exceptions.metric.perOrder': 'Segundos por pedido',
   'exceptions.metric.perItem': 'Segundos por artículo',
-  'exceptions.metric.misScans': 'Escaneos errados',
+  'exceptions.metric.misScans': 'Errores de escaneo',
   'exceptions.metric.overrides': 'Pesos autorizados',
   'pack.interrupt.cancelled': 'Pedido cancelado en la tienda',
   'pack.interrupt.edited': 'Pedido modificado en la tienda',
