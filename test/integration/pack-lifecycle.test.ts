@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from '../../src-main/db/sql';
 import { tempDatabases } from '../../src-main/db/test-db';
+import { commandBarcode } from '../../src-main/workflows/pack/classify-scan';
 import { resolveException } from '../../src-main/workflows/pack/resolve-exception';
 import { makeBench, NOW, order, PACKER, seedBench, SUPERVISOR, TestHub, wedge } from '../../src-main/workflows/pack/testing/bench-fixture';
 
@@ -54,5 +55,25 @@ describe('a pack that ends without shipping', () => {
     await bench.open('o2', PACKER);
     await bench.scan(wedge(PHONE));
     expect((await bench.scan(wedge('SN-1'))).outcome).toBe('duplicate-serial');
+  });
+});
+
+describe('a label that did not print', () => {
+  it('reprints with the REPRINT barcode after the next order has opened by itself', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['mug', 1]]), order('o2', '#1002', [['mug', 1]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub, { openNextOnComplete: true });
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge('9780201379624'));
+    hub.settle(300);
+    await bench.idle();
+    hub.printerUp = false;
+    await bench.complete(PACKER);
+    expect(bench.view()).toMatchObject({ orderNumber: '#1002', previous: { orderNumber: '#1001', packages: [{ labelState: 'failed' }] } });
+    hub.printerUp = true;
+    expect((await bench.scan(wedge(commandBarcode('reprint')))).view).toMatchObject({ orderNumber: '#1002', phase: 'scanning', previous: { packages: [{ labelState: 'printed' }] } });
+    expect(hub.printed.map((p) => p.documentRef)).toEqual(['order:o1/package:1']);
+    expect(await db.get(sql`SELECT label_state FROM packages WHERE tracking IS NOT NULL`)).toEqual({ label_state: 'printed' });
   });
 });

@@ -54,7 +54,7 @@ export class PackBench extends PackService {
         // The screen asks for the reason (and partial shipping); nothing ends on the scan alone.
         return this.note(pack, meta, 'command', 'exception');
       case 'reprint':
-        await this.#reprintAll(pack, who);
+        await this.#reprintOnScreen(pack, who);
         return { outcome: 'command', code: null, view: this.view() };
       case 'switch-operator':
         await this.bench.lockSession?.();
@@ -111,7 +111,7 @@ export class PackBench extends PackService {
         await this.#reprintPackage(packageId, operator);
         await this.#refreshPrevious(packageId);
       }
-      else if (this.pack) await this.#reprintAll(this.pack, operator);
+      else if (this.pack) await this.#reprintOnScreen(this.pack, operator);
       else throw new AppError('pack.nothing-to-reprint', 'no pack on screen and no package named');
       if (this.pack) await this.reloadLabels(this.pack);
       return this.publish();
@@ -239,6 +239,23 @@ export class PackBench extends PackService {
     const packed = new Map(pack.order.lines.map((l) => [l.id, pack.state.packed.filter((p) => p.lineId === l.id).reduce((n, p) => n + p.quantity, 0)]));
     const packages = pack.state.packages.map((p) => ({ index: p.index, tracking: pack.labels.get(p.index)?.tracking ?? null, weightMg: p.weightMg }));
     await this.bench.slips.print(pack.order, packages, packed);
+  }
+
+  /**
+   * REPRINT (scanned, or F6) reprints the labels of the pack on screen; while that is the next order,
+   * opened by itself and with no labels yet, it reprints the order packed just before (the one whose
+   * label state the screen shows): its labels that did not print, or all of them if every one did.
+   */
+  async #reprintOnScreen(pack: OpenPack, who: Operator): Promise<void> {
+    const previous = this.previous;
+    const labelled = (await listPackages(this.bench.db, pack.sessionId)).some((p) => p.tracking);
+    if (labelled || !previous?.packages.length) return this.#reprintAll(pack, who);
+    const unprinted = previous.packages.filter((p) => p.labelState !== 'printed');
+    for (const p of unprinted.length ? unprinted : previous.packages) {
+      await this.#reprintPackage(p.packageId, who);
+      await this.#refreshPrevious(p.packageId);
+    }
+    this.publish();
   }
 
   async #reprintAll(pack: OpenPack, who: Operator): Promise<void> {
