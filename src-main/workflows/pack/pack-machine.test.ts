@@ -119,6 +119,27 @@ describe('pack machine: check-weigh and packages', () => {
     expect(reduce(overridden.state, { type: 'complete' }).state.control.phase).toBe('complete');
   });
 
+  it('weighs the package again when its box changes after it was weighed, so neither the check nor the label keeps the old box', () => {
+    const weighed = reduce(packedShirts(), { type: 'settled', mg: 305_000, seq: 6, tolerance: TOL }).state;
+    expect(weighed.control.phase).toBe('ready');
+    const boxed = reduce(weighed, { type: 'box', code: 'BOX-M', tareMg: 90_000 });
+    expect(boxed.state.control).toMatchObject({ phase: 'weighing', closing: 'complete' });
+    expect(boxed.state.packages[0]).toMatchObject({ boxCode: 'BOX-M', tareMg: 90_000, weighed: 'none', weightMg: null });
+    expect(reduce(boxed.state, { type: 'complete' }).code).toBe('pack.weigh-first');
+    expect(reduce(boxed.state, { type: 'settled', mg: 305_000, seq: 6, tolerance: TOL }).code).toBe('pack.weight-not-fresh');
+    const reweighed = reduce(boxed.state, { type: 'settled', mg: 392_000, seq: 7, tolerance: TOL });
+    expect(reweighed.state.control.phase).toBe('ready');
+    expect(reweighed.state.packages[0]).toMatchObject({ weighed: 'ok', weightMg: 392_000, expectedWeightMg: 390_000 });
+    // The same box scanned again changes nothing.
+    expect(reduce(reweighed.state, { type: 'box', code: 'BOX-M', tareMg: 90_000 }).state).toBe(reweighed.state);
+    // After a weight off, the new box's tare is what the next weight is checked against.
+    const off = reduce(packedShirts(), { type: 'settled', mg: 392_000, seq: 6, tolerance: TOL }).state;
+    expect(off.control.phase).toBe('weight-off');
+    const reboxed = reduce(off, { type: 'box', code: 'BOX-M', tareMg: 90_000 });
+    expect(reboxed.state.control).toMatchObject({ phase: 'weighing', weightOff: null });
+    expect(reduce(reboxed.state, { type: 'settled', mg: 392_000, seq: 7, tolerance: TOL }).state.control.phase).toBe('ready');
+  });
+
   it('closes a package with "next package" and numbers the next one', () => {
     const two = { ...shirt, quantity: 3 };
     const a = run(initialState([two], 0), item('shirt'), { type: 'box', code: 'BOX-S', tareMg: 40_000 }, { type: 'next-package' });

@@ -270,9 +270,19 @@ function onNextPackage(state: PackState): Step {
   return result(withControl(state, { phase: 'weighing', closing: 'next' }), 'command');
 }
 
+/**
+ * The current package's box. Changed after the package was weighed (or stopped on a weight off), the
+ * weight was the old box's: the package goes back to weighing, so neither the check, the label's
+ * weight nor a learned unit weight mixes one box's weight with another's tare.
+ */
 function onBox(state: PackState, code: string, tareMg: number): Step {
-  const packages = state.packages.map((p) => (p.index === state.control.current ? { ...p, boxCode: code, tareMg } : p));
-  return result({ ...state, packages }, 'box');
+  const current = state.packages.find((p) => p.index === state.control.current)!;
+  if (current.boxCode === code && current.tareMg === tareMg) return result(state, 'box');
+  const reweigh = state.control.phase === 'ready' || state.control.phase === 'weight-off';
+  const boxed: MachinePackage = reweigh ? { ...current, boxCode: code, tareMg, weightMg: null, expectedWeightMg: null, weighed: 'none' } : { ...current, boxCode: code, tareMg };
+  const packages = state.packages.map((p) => (p.index === current.index ? boxed : p));
+  const control: Control = reweigh ? { ...state.control, phase: 'weighing', closing: state.control.closing ?? 'complete', weightOff: null } : state.control;
+  return result({ ...state, packages, control }, 'box');
 }
 
 function packageExpected(state: PackState): number | null {

@@ -44,7 +44,7 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
     if (within && step.outcome !== 'refused') await within(tx);
   });
   for (const [index, id] of newPackages) pack.packageIds.set(index, id);
-  const wasScanning = pack.state.control.phase === 'scanning';
+  const wasWeighing = pack.state.control.phase === 'weighing';
   pack.state = step.state;
   pack.misScans = misScans;
   pack.overrides = overrides;
@@ -56,8 +56,8 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
   }
   if (step.packed) pack.lastItemAt = at;
   const view = publishView(ctx);
-  // Entering the weighing phase: a weight that settled after the last item counts at once.
-  if (wasScanning && step.state.control.phase === 'weighing') await weighSettled(ctx, pack, deps.devices?.scale.current() ?? null);
+  // Entering the weighing phase: a weight that settled after the last item (and above the baseline) counts at once.
+  if (!wasWeighing && step.state.control.phase === 'weighing') await weighSettled(ctx, pack, deps.devices?.scale.current() ?? null);
   return { outcome: step.outcome, code: step.code, view: ctx.pack === pack ? packView(ctx) : view };
 }
 
