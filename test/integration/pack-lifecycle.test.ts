@@ -76,4 +76,21 @@ describe('a label that did not print', () => {
     expect(hub.printed.map((p) => p.documentRef)).toEqual(['order:o1/package:1']);
     expect(await db.get(sql`SELECT label_state FROM packages WHERE tracking IS NOT NULL`)).toEqual({ label_state: 'printed' });
   });
+
+  it('reprints with the REPRINT barcode while the completed pack is still on screen', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['mug', 1]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub, { openNextOnComplete: false });
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge('9780201379624'));
+    hub.settle(300);
+    await bench.idle();
+    hub.printerUp = false;
+    await bench.complete(PACKER);
+    expect(bench.view()).toMatchObject({ phase: 'complete', packages: [{ labelState: 'failed' }] });
+    hub.printerUp = true;
+    expect((await bench.scan(wedge(commandBarcode('reprint')), PACKER)).view).toMatchObject({ phase: 'complete', packages: [{ labelState: 'printed' }] });
+    expect(hub.printed.map((p) => p.documentRef)).toEqual(['order:o1/package:1']);
+  });
 });

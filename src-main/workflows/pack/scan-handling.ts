@@ -30,15 +30,23 @@ export interface ScanRoutes {
 export async function takeScan(ctx: PackContext, scan: Pick<ScanEvent, 'raw' | 'symbology'>, current: Operator | null, sessionsKnown: boolean, routes: ScanRoutes): Promise<ScanReply> {
   const classified = classifyScan((scan.symbology ?? '') + scan.raw, ctx.deps.settings.scanConfig);
   const pack = ctx.pack;
-  if (!pack || !isLive(pack)) return idleScan(ctx, classified, current, routes);
+  if (!pack || !isLive(pack)) return idleScan(ctx, classified, scan, current, routes);
   // A scanner keeps sending while the screen is locked; nobody is accountable for those scans.
   if (!current && sessionsKnown) throw new AppError('auth.required', 'log in to scan');
   const who = current ?? { id: pack.operatorId, role: 'packer' as const };
   return onClassified(ctx, pack, classified, { raw: scan.raw, symbology: scan.symbology, kind: classified.kind, productId: null, operatorId: who.id }, who, routes);
 }
 
-/** Between packs (or after one completed) a scanned order number, slip or tote opens that order. */
-async function idleScan(ctx: PackContext, c: ClassifiedScan, who: Operator | null, routes: ScanRoutes): Promise<ScanReply> {
+/**
+ * Between packs (or after one completed) a scanned order number, slip or tote opens that order, and
+ * REPRINT reprints the labels of the pack completed on screen (its label may not have printed).
+ */
+async function idleScan(ctx: PackContext, c: ClassifiedScan, scan: Pick<ScanEvent, 'raw' | 'symbology'>, who: Operator | null, routes: ScanRoutes): Promise<ScanReply> {
+  const finished = ctx.pack;
+  if (c.kind === 'command' && c.command === 'reprint' && finished) {
+    if (!who) throw new AppError('auth.required', 'log in to reprint');
+    return routes.finish(finished, 'reprint', { raw: scan.raw, symbology: scan.symbology, kind: 'command', productId: null, operatorId: who.id }, who);
+  }
   if (c.kind !== 'order' && c.kind !== 'tote') throw new AppError('pack.not-open', 'no pack is open at this bench');
   if (!who) throw new AppError('auth.required', 'log in to open an order');
   const orderId = await requireOrderId(ctx.deps.db, c.value, c.kind);
