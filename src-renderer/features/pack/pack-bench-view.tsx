@@ -32,6 +32,11 @@ function FeedbackBar({ view }: { readonly view: PackView }) {
     // say what the bench needs now, e.g. "Ready — scan COMPLETE".
     if (tone === 'good' && (feedback.outcome === 'command' || view.phase === 'ready')) text = t(`pack.phase.${view.phase}`);
   }
+  // Sent to exceptions is an end, not "keep scanning": the bar says so in the colour that asks for a hand.
+  if (!error && view.phase === 'exception') {
+    tone = 'ask';
+    text = t('pack.phase.exception');
+  }
   const todo = error ? undefined : todoFor(feedback?.outcome);
   return (
     <div key={feedback?.key ?? 0} className={`pack-feedback pack-feedback--${tone} pack-feedback--${feedback?.outcome ?? 'none'}`} role="status" aria-live="assertive" data-testid="pack-feedback" data-outcome={feedback?.outcome ?? ''}>
@@ -180,6 +185,7 @@ export function PackBenchView({ view }: { readonly view: PackView }) {
       {view.phase !== 'weight-off' && <FeedbackBar view={view} />}
       {view.phase === 'weight-off' && <WeightOffPanel view={view} />}
       {complete && <p className="pack-next">{t('pack.done.next')}</p>}
+      {view.phase === 'exception' && <p className="pack-next pack-next--aside">{t('pack.exception.aside')}</p>}
       <div className="pack-body">
         <PackLines view={view} canManual={manualRoles && !complete && view.phase !== 'exception'} />
         <PackSide view={view} />

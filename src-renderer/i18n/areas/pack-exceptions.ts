@@ -37,6 +37,7 @@ export const packExceptionsEn = {
   'pack.exception.reason.other': 'Other',
   'pack.exception.note': 'Note for the supervisor',
   'pack.exception.partial': 'Ship what is packed; report the rest',
+  'pack.exception.aside': 'Set the box and its items aside for the supervisor, then press Esc.',
   'pack.exception.submit': 'Send to exceptions',
 } as const;
 
@@ -74,6 +75,7 @@ export const packExceptionsEs = {
   'pack.exception.reason.other': 'Otro motivo',
   'pack.exception.note': 'Nota para el supervisor',
   'pack.exception.partial': 'Enviar lo empacado; informar el resto',
+  'pack.exception.aside': 'Aparta la caja y sus artículos para el supervisor y pulsa Esc.',
   'pack.exception.submit': 'Enviar a excepciones',
 } satisfies Record<keyof typeof packExceptionsEn, string>;
 
@@ -111,5 +113,6 @@ export const packExceptionsPtBR = {
   'pack.exception.reason.other': 'Outro motivo',
   'pack.exception.note': 'Nota para o supervisor',
   'pack.exception.partial': 'Enviar o que foi embalado; informar o resto',
+  'pack.exception.aside': 'Separe a caixa e os itens para o supervisor e aperte Esc.',
   'pack.exception.submit': 'Enviar para exceções',
 } satisfies Record<keyof typeof packExceptionsEn, string>;
