@@ -12,7 +12,7 @@ function Scale({ expectedMg }: { readonly expectedMg: number | null }) {
     <section className="pack-scale" data-testid="pack-scale">
       <h2>{t('pack.scale.title')}</h2>
       <p className={`pack-scale__value pack-scale--${scale?.status ?? 'disconnected'}`}>
-        {!connected ? t('pack.scale.none') : scale.mg !== null ? formatKg(locale, scale.mg) : '—'}
+        {!connected ? t('pack.scale.none') : scale.mg !== null ? formatKg(locale, scale.mg) : scale.status === 'zero' ? formatKg(locale, 0) : t(`devices.state.${scale.status}`)}
       </p>
       {connected && scale.status === 'motion' && <p className="pack-scale__note">{t('pack.scale.motion')}</p>}
       {expectedMg !== null && <p className="pack-scale__note">{t('pack.scale.expected', { weight: formatKg(locale, expectedMg) })}</p>}
