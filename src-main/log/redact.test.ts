@@ -21,6 +21,11 @@ describe('secrets inside text', () => {
     ['jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig_nature', 'jwt [redacted]'],
     ['https://admin:hunter2@shop.example.com/x', 'https://admin:[redacted]@shop.example.com/x'],
     ['/oauth?code=abc&state=ok&access_token=xyz', '/oauth?code=[redacted]&state=ok&access_token=[redacted]'],
+    ['medusa key sk_4f1c9a0b2d3e4f5a6b7c8d9e0f1a2b3c refused', 'medusa key [redacted] refused'],
+    ['client_secret=s3cr3t-value&grant_type=client_credentials', 'client_secret=[redacted]&grant_type=client_credentials'],
+    ['body: client_id=abc&client_secret=xyz', 'body: client_id=abc&client_secret=[redacted]'],
+    ['answer {"clientSecret":"hunter2","shippingMethod":"Correios","access_token" : "shp-x"}', 'answer {"clientSecret":"[redacted]","shippingMethod":"Correios","access_token" : "[redacted]"}'],
+    ['sku_0123456789abcdefghij stays', 'sku_0123456789abcdefghij stays'],
   ])('%s', (input, expected) => expect(maskSecrets(input)).toBe(expected));
 
   it('masks before it shortens, so no half of a token survives a cut', () => {

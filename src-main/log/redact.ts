@@ -24,11 +24,17 @@ const SECRET_VALUES: readonly [RegExp, string][] = [
   [/\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}/g, `Basic ${REDACTED}`],
   // Shopify access tokens: admin (shpat_), custom app (shpca_), shared secret (shpss_), private app (shppa_).
   [/\bshp(?:at|ca|ss|pa)_[A-Za-z0-9]+/g, REDACTED],
+  // Stripe-style sk_live_/sk_test_, and Medusa v2 secret API keys (sk_ and a long hex string).
   [/\b[sr]k_(?:live|test)_[A-Za-z0-9]+/g, REDACTED],
+  [/\bsk_[A-Za-z0-9]{16,}/g, REDACTED],
   [/\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*/g, REDACTED],
   [/(\/\/[^/\s:@]+:)[^/\s@]+@/g, `$1${REDACTED}@`],
-  [/([?&#][\w.-]*(?:pin|token|secret|password|key|code|sig)[\w.-]*=)[^&#\s"']+/gi, `$1${REDACTED}`],
+  // Query strings and URL-encoded bodies (`client_secret=…&grant_type=…`, also at the very start).
+  [/((?:^|[?&#\s])[\w.-]*(?:pin|token|secret|password|key|code|sig)[\w.-]*=)[^&#\s"']+/gim, `$1${REDACTED}`],
 ];
+
+/** JSON quoted inside a string (a response body in an error message): `"clientSecret":"…"`. */
+const JSON_PAIR = /"([^"\\]{1,64})"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 
 const MAX_DEPTH = 8;
 const MAX_ITEMS = 100;
@@ -42,6 +48,7 @@ export function isSecretKey(key: string): boolean {
 export function maskSecrets(text: string): string {
   let out = text.length > 64 * MAX_STRING ? text.slice(0, 64 * MAX_STRING) : text;
   for (const [pattern, replacement] of SECRET_VALUES) out = out.replace(pattern, replacement);
+  out = out.replace(JSON_PAIR, (pair, key: string, colon: string) => (isSecretKey(key) ? `"${key}"${colon}"${REDACTED}"` : pair));
   return out.length > MAX_STRING ? `${out.slice(0, MAX_STRING)}…[truncated from ${text.length} chars]` : out;
 }
 
