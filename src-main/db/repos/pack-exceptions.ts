@@ -6,6 +6,16 @@ export async function insertPackException(db: Queryable, e: { id: string; sessio
   await db.run(sql`INSERT INTO pack_exceptions (id, session_id, order_id, reason, note, operator_id, at) VALUES (${e.id}, ${e.sessionId}, ${e.orderId}, ${e.reason}, ${e.note}, ${e.operatorId}, ${e.at})`);
 }
 
+/**
+ * Deletes the session's open exceptions (a short ship the packer took back, or replaced by a hold)
+ * and returns their ids for the audit row: they never were the supervisor's to settle.
+ */
+export async function withdrawSessionExceptions(db: Queryable, sessionId: string): Promise<string[]> {
+  const rows = await db.all<{ id: string }>(sql`SELECT id FROM pack_exceptions WHERE session_id = ${sessionId} AND resolved_at IS NULL ORDER BY at`);
+  if (rows.length > 0) await db.run(sql`DELETE FROM pack_exceptions WHERE session_id = ${sessionId} AND resolved_at IS NULL`);
+  return rows.map((r) => r.id);
+}
+
 /** Marks an open exception resolved; returns its order id, or null when it was resolved already (or never existed). */
 export async function resolvePackException(db: Queryable, id: string, operatorId: string, at: string): Promise<string | null> {
   const row = await db.get<{ order_id: string }>(sql`SELECT order_id FROM pack_exceptions WHERE id = ${id} AND resolved_at IS NULL`);

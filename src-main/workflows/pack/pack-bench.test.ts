@@ -170,6 +170,48 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(await db.get(sql`SELECT status FROM orders`)).toEqual({ status: 'packed' });
   });
 
+  it('withdraws a short ship the packer undoes: the missing mug turns up, the order ships whole and no exception is left', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2], ['mug', 1]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub);
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge(SHIRT));
+    await bench.scan(wedge(SHIRT));
+    await bench.exception(PACKER, 'missing', 'no mugs on the shelf', true);
+    hub.settle(300);
+    await bench.idle();
+    expect(bench.view()!.phase).toBe('ready');
+    // The undo takes back the short ship itself, not the second shirt.
+    expect(await bench.command('undo', PACKER)).toMatchObject({ outcome: 'undone', view: { phase: 'scanning', lines: [{ packed: 2 }, { packed: 0 }] } });
+    expect(await db.all(sql`SELECT id FROM pack_exceptions`)).toEqual([]);
+    expect(await db.get(sql`SELECT action, operator_id FROM audit_log WHERE action = 'pack.short-ship-withdrawn'`)).toEqual({ action: 'pack.short-ship-withdrawn', operator_id: PACKER.id });
+    expect((await bench.scan(wedge(MUG))).outcome).toBe('order-complete');
+    hub.settle(600);
+    await bench.idle();
+    await bench.complete(PACKER);
+    expect(bench.view()!.phase).toBe('complete');
+    expect(await db.all(sql`SELECT id FROM pack_exceptions`)).toEqual([]);
+  });
+
+  it('withdraws a short ship when the pack is cancelled, and an exception after a short ship replaces it rather than adding a second', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2], ['mug', 1]]), order('o2', '#1002', [['shirt', 2], ['mug', 1]])]);
+    const { bench } = makeBench(db, new TestHub());
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge(SHIRT));
+    await bench.exception(PACKER, 'missing', null, true);
+    await bench.release(PACKER);
+    expect(await db.all(sql`SELECT id FROM pack_exceptions`)).toEqual([]);
+    expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o1'`)).toEqual({ status: 'open' });
+    await bench.open('o2', PACKER);
+    await bench.scan(wedge(SHIRT));
+    await bench.exception(PACKER, 'missing', null, true);
+    await bench.exception(PACKER, 'damaged', 'torn sleeve');
+    expect(await db.all(sql`SELECT order_id, reason, note FROM pack_exceptions`)).toEqual([{ order_id: 'o2', reason: 'damaged', note: 'torn sleeve' }]);
+    expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o2'`)).toEqual({ status: 'exception' });
+  });
+
   it('learns a missing unit weight from a single-product package, as an estimate', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['soap', 2]])]);

@@ -22,6 +22,7 @@ import type { LabelSource } from './label-source';
 import { orderUnits, reduce, type PackState } from './pack-machine';
 import { isLive, uiMeta, type OpenPack, type Operator, type PackDeps, type ScanMeta, type ScanReply } from './open-pack';
 import { PackService } from './pack-service';
+import { withdrawShortShip } from './pack-step';
 import { learnUnitWeight } from './weight-check';
 
 export interface SlipPrinter {
@@ -71,6 +72,13 @@ export class PackBench extends PackService {
   /**
    * A short ship: with `partial` (and the `pack.allowPartial` setting) the packed units are weighed and
    * fulfilled and the missing ones go on the supervisors' list; otherwise the whole order is held.
+   *
+   * Which of them can be taken back: a hold ends the pack (session ended, order in `exception`, an
+   * `order.hold` queued), so there is nothing left to undo; the supervisor requeues it. A partial ship
+   * keeps the pack open until complete, so its exception row lives and dies with `control.short`:
+   * undo withdraws it (the unit turned up), a cancel withdraws it (the order goes back to the queue
+   * whole), and a hold replaces it (one row per pack, the hold's reason). Never a stale "missing" on
+   * the supervisors' list for an order that shipped whole or never shipped.
    */
   exception(operator: Operator, reason: ShortShipReason, note: string | null, partial = false): Promise<PackView | null> {
     return this.serial(async () => {
@@ -294,6 +302,7 @@ export class PackBench extends PackService {
     const { db, stationId } = this.bench;
     const at = this.at();
     await db.transaction(async (tx) => {
+      await withdrawShortShip(tx, this.bench, pack, who.id, at, 'exception');
       await insertPackException(tx, { id: this.id(), sessionId: pack.sessionId, orderId: pack.order.id, reason, note, operatorId: who.id, at });
       await unpackSession(tx, pack.sessionId);
       await endSession(tx, pack.sessionId, { state: 'exception', control: JSON.stringify(step.state.control), endedAt: at, seconds: Math.round((Date.parse(at) - Date.parse(pack.startedAt)) / 1000), units: orderUnits(step.state).packed });
@@ -321,6 +330,7 @@ export class PackBench extends PackService {
     const at = this.at();
     const change: UpstreamChange | null = pack.state.control.interruption;
     await db.transaction(async (tx) => {
+      await withdrawShortShip(tx, this.bench, pack, who.id, at, 'release');
       await unpackSession(tx, pack.sessionId);
       await endSession(tx, pack.sessionId, { state: 'abandoned', control: JSON.stringify(step.state.control), endedAt: at, seconds: Math.round((Date.parse(at) - Date.parse(pack.startedAt)) / 1000), units: orderUnits(step.state).packed });
       // After an upstream change the platform decided the order's status; only our claim is dropped.

@@ -60,7 +60,10 @@ export interface Control {
   readonly awaiting: Awaiting | null;
   readonly weightOff: { readonly actualMg: number; readonly expectedMg: number; readonly offByMg: number } | null;
   readonly interruption: UpstreamChange | null;
-  /** The packer chose to ship what is packed: complete is allowed with units missing. */
+  /**
+   * The packer chose to ship what is packed: complete is allowed with units missing. Its
+   * `pack_exceptions` row lives as long as the flag: undo (or a cancel) withdraws both.
+   */
   readonly short?: boolean;
 }
 
@@ -110,6 +113,8 @@ export interface Step {
   readonly packed: Packed | null;
   /** The seq of the scan an undo took back. */
   readonly undoneSeq: number | null;
+  /** An undo took back a short ship: its exception row goes with it. */
+  readonly withdrewShortShip: boolean;
 }
 
 export function initialState(lines: readonly MachineLine[], baselineSeq: number): PackState {
@@ -140,7 +145,7 @@ export function orderUnits(state: PackState): { readonly packed: number; readonl
 const LIVE: ReadonlySet<PackPhase> = new Set(['scanning', 'weighing', 'weight-off', 'ready']);
 
 function result(state: PackState, outcome: ScanOutcome, extra: Partial<Omit<Step, 'state' | 'outcome'>> = {}): Step {
-  return { state, outcome, lineId: null, code: null, packed: null, undoneSeq: null, ...extra };
+  return { state, outcome, lineId: null, code: null, packed: null, undoneSeq: null, withdrewShortShip: false, ...extra };
 }
 
 function refuse(state: PackState, code: ErrorCode): Step {
@@ -256,12 +261,24 @@ function serialTaken(state: PackState, line: MachineLine, serial: string): boole
 
 function onUndo(state: PackState): Step {
   if (state.control.awaiting) return result(withControl(state, { awaiting: null }), 'undone');
+  if (state.control.short) return withdrawShortShip(state);
   const last = state.packed.at(-1);
   if (!last || last.packageIndex !== state.control.current) return refuse(state, 'pack.nothing-to-undo');
   const packed = state.packed.slice(0, -1);
   const packages = state.packages.map((p) => (p.index === state.control.current ? { ...p, weightMg: null, expectedWeightMg: null, weighed: 'none' as const } : p));
   const next: PackState = { ...state, packed, packages, control: { ...state.control, phase: 'scanning', closing: null, weightOff: null } };
   return result(next, 'undone', { lineId: last.lineId, undoneSeq: last.seq });
+}
+
+/**
+ * Undo right after a short ship takes back the short ship, the packer's last act (the missing unit
+ * turned up): back to scanning the same package, its weight cleared, units kept. A second undo takes
+ * back units as usual.
+ */
+function withdrawShortShip(state: PackState): Step {
+  const packages = state.packages.map((p) => (p.index === state.control.current ? { ...p, weightMg: null, expectedWeightMg: null, weighed: 'none' as const } : p));
+  const control: Control = { ...state.control, phase: 'scanning', closing: null, weightOff: null, short: false };
+  return result({ ...state, packages, control }, 'undone', { withdrewShortShip: true });
 }
 
 function onNextPackage(state: PackState): Step {

@@ -9,6 +9,7 @@ import { MIS_SCANS } from '../../../src-shared/domain/pack';
 import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
+import { withdrawSessionExceptions } from '../../db/repos/pack-exceptions';
 import { upsertPackage } from '../../db/repos/pack-packages';
 import { insertPackScan, markScanUndone } from '../../db/repos/pack-scans';
 import { coarseState, saveSession } from '../../db/repos/pack-sessions';
@@ -31,6 +32,7 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
   await deps.db.transaction(async (tx) => {
     if (meta) await insertScanRow(tx, deps, pack, meta, seq, step);
     if (step.undoneSeq !== null) await markScanUndone(tx, pack.sessionId, step.undoneSeq);
+    if (step.withdrewShortShip) await withdrawShortShip(tx, deps, pack, meta?.operatorId ?? accountable?.id ?? null, at, 'undo');
     if (step.state.packages !== pack.state.packages) {
       const ids = new Map([...pack.packageIds, ...newPackages]);
       for (const p of step.state.packages) {
@@ -59,6 +61,16 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
   // Entering the weighing phase: a weight that settled after the last item (and above the baseline) counts at once.
   if (!wasWeighing && step.state.control.phase === 'weighing') await weighSettled(ctx, pack, deps.devices?.scale.current() ?? null);
   return { outcome: step.outcome, code: step.code, view: ctx.pack === pack ? packView(ctx) : view };
+}
+
+/**
+ * Takes back the session's short ship (its `pack_exceptions` row) inside the caller's transaction,
+ * audited: an undo, a cancel, or a hold that replaces it. Nothing when there was none.
+ */
+export async function withdrawShortShip(tx: Queryable, deps: PackDeps, pack: OpenPack, operatorId: string | null, at: string, why: 'undo' | 'release' | 'exception'): Promise<void> {
+  const exceptionIds = await withdrawSessionExceptions(tx, pack.sessionId);
+  if (exceptionIds.length === 0) return;
+  await appendAudit(tx, { at, stationId: deps.stationId, operatorId, action: 'pack.short-ship-withdrawn', subjectType: 'order', subjectId: pack.order.id, detail: { sessionId: pack.sessionId, exceptionIds, why } });
 }
 
 /** A scan that changes nothing but is recorded (an order scanned mid-pack, an unknown command). */
