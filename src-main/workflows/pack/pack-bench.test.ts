@@ -212,6 +212,43 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(await db.get(sql`SELECT status FROM orders WHERE id = 'o2'`)).toEqual({ status: 'exception' });
   });
 
+  it('ships short after Next package: the empty package is dropped, the one weighed ships alone, and undo brings the empty one back', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 3], ['mug', 1]]), order('o2', '#1002', [['shirt', 3], ['mug', 1]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub, { openNextOnComplete: false });
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge(SHIRT_CASE));
+    await bench.command('next-package', PACKER);
+    hub.settle(450);
+    await bench.idle();
+    expect(bench.view()).toMatchObject({ currentPackage: 2, phase: 'scanning' });
+    // No mug on the shelf: the second box stays empty.
+    await bench.exception(PACKER, 'missing', null, true);
+    expect(bench.view()).toMatchObject({ phase: 'ready', currentPackage: 1, packages: [{ index: 1, units: 3, weighed: 'ok' }] });
+    await bench.complete(PACKER);
+    expect(bench.view()!.phase).toBe('complete');
+    expect(await db.all(sql`SELECT package_index, label_state FROM packages`)).toEqual([{ package_index: 1, label_state: 'printed' }]);
+    expect(await db.get(sql`SELECT reason FROM pack_exceptions`)).toEqual({ reason: 'missing' });
+    expect(hub.printed).toHaveLength(1);
+
+    await bench.open('o2', PACKER);
+    await bench.scan(wedge(SHIRT_CASE));
+    await bench.command('next-package', PACKER);
+    hub.settle(451);
+    await bench.idle();
+    await bench.exception(PACKER, 'missing', null, true);
+    // The mug turned up after all: back to the second box, the first one still weighed.
+    expect(await bench.command('undo', PACKER)).toMatchObject({ outcome: 'undone', view: { phase: 'scanning', currentPackage: 2, packages: [{ index: 1, weighed: 'ok' }, { index: 2, units: 0 }] } });
+    expect((await bench.scan(wedge(MUG))).outcome).toBe('order-complete');
+    hub.settle(300);
+    await bench.idle();
+    await bench.complete(PACKER);
+    const session = await db.get<{ id: string }>(sql`SELECT id FROM pack_sessions WHERE order_id = 'o2'`);
+    expect(await db.all(sql`SELECT package_index, weight_mg FROM packages WHERE session_id = ${session!.id} ORDER BY package_index`)).toEqual([{ package_index: 1, weight_mg: 451_000 }, { package_index: 2, weight_mg: 300_000 }]);
+    expect(await db.get(sql`SELECT count(*) AS n FROM pack_exceptions WHERE order_id = 'o2'`)).toEqual({ n: 0 });
+  });
+
   it('learns a missing unit weight from a single-product package, as an estimate', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['soap', 2]])]);

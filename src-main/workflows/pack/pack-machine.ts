@@ -65,6 +65,8 @@ export interface Control {
    * `pack_exceptions` row lives as long as the flag: undo (or a cancel) withdraws both.
    */
   readonly short?: boolean;
+  /** The empty last package a short ship dropped (Next package pressed, then the rest was missing): undo puts it back. */
+  readonly dropped?: MachinePackage | null;
 }
 
 export interface PackState {
@@ -191,9 +193,7 @@ export function reduce(state: PackState, event: PackEvent): Step {
     case 'exception':
       return result(withControl(state, { phase: 'exception', awaiting: null }), 'command');
     case 'short-ship':
-      if (phase !== 'scanning' || state.control.awaiting) return refuse(state, 'pack.weigh-first');
-      if (unitsIn(state, state.control.current) === 0) return refuse(state, 'pack.package-empty');
-      return result(withControl(state, { phase: 'weighing', closing: 'complete', short: true }), 'command');
+      return onShortShip(state);
     case 'release':
       return result(withControl(state, { phase: 'released', awaiting: null }), 'command');
     default: {
@@ -271,14 +271,32 @@ function onUndo(state: PackState): Step {
 }
 
 /**
+ * Ship what is packed: the current package is weighed and the order completes short. When it is
+ * empty (Next package pressed, then the rest turned out missing) it is dropped: the packages before
+ * it were weighed when they closed, so the order is ready to complete at once.
+ */
+function onShortShip(state: PackState): Step {
+  const { current } = state.control;
+  if (state.control.phase !== 'scanning' || state.control.awaiting) return refuse(state, 'pack.weigh-first');
+  if (unitsIn(state, current) > 0) return result(withControl(state, { phase: 'weighing', closing: 'complete', short: true }), 'command');
+  if (orderUnits(state).packed === 0) return refuse(state, 'pack.package-empty');
+  const dropped = state.packages.find((p) => p.index === current)!;
+  const packages = state.packages.filter((p) => p.index !== current);
+  return result({ ...state, packages, control: { ...state.control, phase: 'ready', closing: null, current: current - 1, short: true, dropped } }, 'command');
+}
+
+/**
  * Undo right after a short ship takes back the short ship, the packer's last act (the missing unit
  * turned up): back to scanning the same package, its weight cleared, units kept. A second undo takes
  * back units as usual.
  */
 function withdrawShortShip(state: PackState): Step {
+  const dropped = state.control.dropped;
+  const back: Control = { ...state.control, phase: 'scanning', closing: null, weightOff: null, short: false, dropped: null };
+  // The dropped package comes back as it was; the ones before it keep the weight they closed with.
+  if (dropped) return result({ ...state, packages: [...state.packages, dropped], control: { ...back, current: dropped.index } }, 'undone', { withdrewShortShip: true });
   const packages = state.packages.map((p) => (p.index === state.control.current ? { ...p, weightMg: null, expectedWeightMg: null, weighed: 'none' as const } : p));
-  const control: Control = { ...state.control, phase: 'scanning', closing: null, weightOff: null, short: false };
-  return result({ ...state, packages, control }, 'undone', { withdrewShortShip: true });
+  return result({ ...state, packages, control: back }, 'undone', { withdrewShortShip: true });
 }
 
 function onNextPackage(state: PackState): Step {

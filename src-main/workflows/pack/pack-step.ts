@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../../src-shared/errors/codes';
 import type { Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repos/audit';
 import { withdrawSessionExceptions } from '../../db/repos/pack-exceptions';
-import { upsertPackage } from '../../db/repos/pack-packages';
+import { deletePackagesAfter, upsertPackage } from '../../db/repos/pack-packages';
 import { insertPackScan, markScanUndone } from '../../db/repos/pack-scans';
 import { coarseState, saveSession } from '../../db/repos/pack-sessions';
 import { reduce, type PackEvent, type Step } from './pack-machine';
@@ -40,12 +40,15 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
         if (before === p) continue;
         await upsertPackage(tx, { ...p, id: ids.get(p.index)!, sessionId: pack.sessionId });
       }
+      // A package the machine dropped (the empty last one of a short ship) leaves no row to label.
+      if (lastIndex(step) < lastIndex(pack)) await deletePackagesAfter(tx, pack.sessionId, lastIndex(step));
     }
     await saveSession(tx, pack.sessionId, { state: coarseState(step.state.control.phase, coarseState(pack.state.control.phase, 'scanning')), control: JSON.stringify(step.state.control), misScans, overrides });
     if (accountable && step.outcome !== 'refused') await auditStep(tx, deps, pack, event, step, accountable, at);
     if (within && step.outcome !== 'refused') await within(tx);
   });
   for (const [index, id] of newPackages) pack.packageIds.set(index, id);
+  for (const index of [...pack.packageIds.keys()]) if (index > lastIndex(step)) pack.packageIds.delete(index);
   const wasWeighing = pack.state.control.phase === 'weighing';
   pack.state = step.state;
   pack.misScans = misScans;
@@ -71,6 +74,10 @@ export async function withdrawShortShip(tx: Queryable, deps: PackDeps, pack: Ope
   const exceptionIds = await withdrawSessionExceptions(tx, pack.sessionId);
   if (exceptionIds.length === 0) return;
   await appendAudit(tx, { at, stationId: deps.stationId, operatorId, action: 'pack.short-ship-withdrawn', subjectType: 'order', subjectId: pack.order.id, detail: { sessionId: pack.sessionId, exceptionIds, why } });
+}
+
+function lastIndex(holder: { readonly state: { readonly packages: readonly { readonly index: number }[] } }): number {
+  return Math.max(0, ...holder.state.packages.map((p) => p.index));
 }
 
 /** A scan that changes nothing but is recorded (an order scanned mid-pack, an unknown command). */

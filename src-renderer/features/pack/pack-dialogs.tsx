@@ -83,7 +83,8 @@ export function ExceptionDialog() {
   const t = useT();
   const [note, setNote] = useState('');
   const view = usePack((s) => s.view);
-  const canPartial = Boolean(view?.allowPartial && view.phase === 'scanning' && view.packages.find((p) => p.index === view.currentPackage)?.units);
+  // An empty last package (Next package, then the rest missing) is dropped by the short ship: any unit packed will do.
+  const canPartial = Boolean(view?.allowPartial && view.phase === 'scanning' && view.packages.some((p) => p.units > 0));
   const [partial, setPartial] = useState(false);
   return (
     <div className="pack-dialog" role="dialog" aria-modal="true" aria-labelledby="exception-title" data-testid="exception-dialog">
