@@ -265,6 +265,21 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(await db.get(sql`SELECT unit_weight_mg, weight_is_estimate, weight_samples FROM products WHERE id = 'soap'`)).toEqual({ unit_weight_mg: 95_000, weight_is_estimate: 1, weight_samples: 1 });
   });
 
+  it('learns no unit weight from a package with no box scanned: its weight includes a box of unknown tare', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['soap', 2]])]);
+    const hub = new TestHub();
+    const { bench } = makeBench(db, hub);
+    await bench.open('o1', PACKER);
+    await bench.scan(wedge('96385074'));
+    await bench.scan(wedge('96385074'));
+    hub.settle(15 + 2 * 95);
+    await bench.idle();
+    await bench.complete(PACKER);
+    expect(bench.view()!.phase).toBe('complete');
+    expect(await db.get(sql`SELECT unit_weight_mg, weight_samples FROM products WHERE id = 'soap'`)).toEqual({ unit_weight_mg: null, weight_samples: 0 });
+  });
+
   it('stops the packer when the order is cancelled upstream, and a short ship goes to the exceptions list', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['shirt', 2]]), order('o2', '#1002', [['shirt', 2]])]);

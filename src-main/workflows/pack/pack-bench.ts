@@ -191,10 +191,14 @@ export class PackBench extends PackService {
     return { outcome: 'order-complete', code: null, view };
   }
 
-  /** Unit weights learned from packages holding one product only (estimates, never over the catalog's). */
+  /**
+   * Unit weights learned from packages holding one product only (estimates, never over the catalog's).
+   * Only from a package whose box was scanned: with none its tare reads 0, and the weight of whatever
+   * box it went in would be learned as product, then counted twice on the next pack's box.
+   */
   async #learnWeights(tx: Queryable, pack: OpenPack, state: PackState): Promise<void> {
     for (const p of state.packages) {
-      if (p.weightMg === null || p.weighed === 'override') continue;
+      if (p.weightMg === null || p.weighed === 'override' || p.boxCode === null) continue;
       const units = state.packed.filter((u) => u.packageIndex === p.index);
       const products = new Set(units.map((u) => pack.order.lines.find((l) => l.id === u.lineId)?.productId ?? null));
       const [productId] = products;
