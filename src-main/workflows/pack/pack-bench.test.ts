@@ -150,6 +150,19 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect((await db.get<{ action: string }>(sql`SELECT action FROM audit_log WHERE action = 'pack.manual-confirm'`))?.action).toBe('pack.manual-confirm');
   });
 
+  it('audits a manual confirm only when it recorded a unit: one that ends as too many or weigh first is not', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2], ['mug', 1]])]);
+    const { bench } = makeBench(db, new TestHub());
+    await bench.open('o1', PACKER);
+    expect((await bench.manualConfirm('o1-1', SUPERVISOR)).outcome).toBe('ok');
+    expect((await bench.manualConfirm('o1-1', SUPERVISOR)).outcome).toBe('line-complete');
+    expect((await bench.manualConfirm('o1-1', SUPERVISOR)).outcome).toBe('too-many');
+    await bench.command('next-package', PACKER);
+    expect((await bench.manualConfirm('o1-2', SUPERVISOR)).outcome).toBe('weigh-first');
+    expect(await db.get(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'pack.manual-confirm'`)).toEqual({ n: 2 });
+  });
+
   it('ships what is packed on a short ship where partial fulfilment is allowed, and lists the missing unit for supervisors', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['shirt', 2], ['mug', 1]])]);

@@ -126,6 +126,9 @@ async function insertScanRow(tx: Queryable, deps: PackDeps, pack: OpenPack, meta
 }
 
 async function auditStep(tx: Queryable, deps: PackDeps, pack: OpenPack, event: PackEvent, step: Step, who: Operator, at: string): Promise<void> {
+  // A manual confirm is audited when it recorded something: the unit packed, or awaiting its serial
+  // or lot. One that ends as too many or weigh first packed nothing.
+  if (event.type === 'manual' && step.packed === null && !step.state.control.awaiting?.manual) return;
   const action = event.type === 'override' ? 'pack.weight-override' : event.type === 'manual' ? 'pack.manual-confirm' : event.type === 'skip-weight' ? 'pack.weight-skipped' : null;
   if (!action) return;
   const off = pack.state.control.weightOff;
