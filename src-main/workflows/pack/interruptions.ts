@@ -20,7 +20,9 @@ export function packInterruptions(pack: { interrupt: OrderInterruption }): Order
 export async function interruptPack(ctx: PackContext, orderId: string, change: UpstreamChange): Promise<void> {
   const pack = ctx.pack;
   if (!pack || pack.order.id !== orderId || !isLive(pack)) return;
-  await applyEvent(ctx, pack, { type: 'interrupt', change }, null);
-  const { db, stationId } = ctx.deps;
-  await appendAudit(db, { at: nowIso(ctx.deps), stationId, operatorId: null, action: 'pack.interrupted', subjectType: 'order', subjectId: orderId, detail: { sessionId: pack.sessionId, change } });
+  const { stationId } = ctx.deps;
+  // The audit row commits with the interrupted state: neither without the other.
+  await applyEvent(ctx, pack, { type: 'interrupt', change }, null, undefined, (tx) =>
+    appendAudit(tx, { at: nowIso(ctx.deps), stationId, operatorId: null, action: 'pack.interrupted', subjectType: 'order', subjectId: orderId, detail: { sessionId: pack.sessionId, change } }),
+  );
 }

@@ -293,6 +293,20 @@ describe('packing bench (real SQLite, test hub)', () => {
     expect(await db.get(sql`SELECT unit_weight_mg, weight_samples FROM products WHERE id = 'soap'`)).toEqual({ unit_weight_mg: null, weight_samples: 0 });
   });
 
+  it('commits an interruption together with its audit row: when the audit cannot be written the pack is not left interrupted', async () => {
+    const db = await openDatabase();
+    await seedBench(db, [order('o1', '#1001', [['shirt', 2]])]);
+    const { bench } = makeBench(db, null);
+    await bench.open('o1', PACKER);
+    await db.run(sql`CREATE TRIGGER no_interrupted_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'pack.interrupted' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`);
+    await expect(bench.interrupt('o1', 'on-hold')).rejects.toThrow(/audit refused/);
+    expect(JSON.parse((await db.get<{ control: string }>(sql`SELECT control FROM pack_sessions`))!.control)).toMatchObject({ phase: 'scanning', interruption: null });
+    await db.run(sql`DROP TRIGGER no_interrupted_audit`);
+    await bench.interrupt('o1', 'on-hold');
+    expect(JSON.parse((await db.get<{ control: string }>(sql`SELECT control FROM pack_sessions`))!.control)).toMatchObject({ phase: 'interrupted', interruption: 'on-hold' });
+    expect(await db.get(sql`SELECT count(*) AS n FROM audit_log WHERE action = 'pack.interrupted'`)).toEqual({ n: 1 });
+  });
+
   it('stops the packer when the order is cancelled upstream, and a short ship goes to the exceptions list', async () => {
     const db = await openDatabase();
     await seedBench(db, [order('o1', '#1001', [['shirt', 2]]), order('o2', '#1002', [['shirt', 2]])]);

@@ -18,7 +18,9 @@ import { newId, nowIso, packView, publishView, type OpenPack, type Operator, typ
 
 /**
  * Runs one event through the machine and commits the outcome; `within` runs inside the event's
- * transaction (rows that must commit with it). A null `meta` is an event no scan carried (a weight).
+ * transaction (rows that must commit with it) when the event changed the pack: not on a refusal or a
+ * mis-scan, but on an interruption (whose outcome reads `refused` to the packer). A null `meta` is an
+ * event no scan carried (a weight, an upstream change).
  */
 export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEvent, meta: ScanMeta | null, accountable?: Operator, within?: (tx: Queryable) => Promise<void>): Promise<ScanReply> {
   const { deps } = ctx;
@@ -45,7 +47,7 @@ export async function applyEvent(ctx: PackContext, pack: OpenPack, event: PackEv
     }
     await saveSession(tx, pack.sessionId, { state: coarseState(step.state.control.phase, coarseState(pack.state.control.phase, 'scanning')), control: JSON.stringify(step.state.control), misScans, overrides });
     if (accountable && step.outcome !== 'refused') await auditStep(tx, deps, pack, event, step, accountable, at);
-    if (within && step.outcome !== 'refused') await within(tx);
+    if (within && step.state !== pack.state) await within(tx);
   });
   for (const [index, id] of newPackages) pack.packageIds.set(index, id);
   for (const index of [...pack.packageIds.keys()]) if (index > lastIndex(step)) pack.packageIds.delete(index);
