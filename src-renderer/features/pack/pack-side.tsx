@@ -64,7 +64,11 @@ export function PackSide({ view }: { readonly view: PackView }) {
       {live && (
         <section className="pack-box">
           <label>
-            {t('pack.box.choose')}
+            {/* The suggestion shares the heading's row: below the select it was the first thing cut off when a failed label took the room. */}
+            <span className="pack-box__head">
+              {t('pack.box.choose')}
+              {view.suggestedBox && <span className="pack-box__hint">{t('pack.box.suggested', { box: boxes.find((b) => b.code === view.suggestedBox)?.name ?? view.suggestedBox })}</span>}
+            </span>
             <select value={current?.boxCode ?? ''} onChange={(e) => e.target.value && void chooseBox(e.target.value)}>
               <option value="">{t('pack.package.noBox')}</option>
               {boxes.map((b) => (
@@ -74,7 +78,6 @@ export function PackSide({ view }: { readonly view: PackView }) {
               ))}
             </select>
           </label>
-          {view.suggestedBox && <p className="pack-box__hint">{t('pack.box.suggested', { box: boxes.find((b) => b.code === view.suggestedBox)?.name ?? view.suggestedBox })}</p>}
         </section>
       )}
     </aside>
