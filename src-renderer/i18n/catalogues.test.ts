@@ -32,7 +32,7 @@ describe('the message catalogues', () => {
 
   it('fills placeholders and formats numbers for the locale', () => {
     expect(translate('es', 'home.greeting', { name: 'Lucía' })).toBe('Hola, Lucía');
-    expect(translate('pt-BR', 'status.sync.pending', { count: 1234 })).toBe(`A enviar: ${new Intl.NumberFormat('pt-BR').format(1234)}`);
+    expect(translate('pt-BR', 'status.sync.pending', { count: 1234 })).toBe(`Para enviar: ${new Intl.NumberFormat('pt-BR').format(1234)}`);
   });
 
   it('choose the plural form by the language\'s rules', () => {

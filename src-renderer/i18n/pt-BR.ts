@@ -87,7 +87,7 @@ export const ptBR = {
   'status.sync.syncing': 'Sincronizando…',
   'status.sync.offline': 'Sem conexão: o trabalho continua',
   'status.sync.error': 'Problema de sincronização',
-  'status.sync.pending': 'A enviar: {count}',
+  'status.sync.pending': 'Para enviar: {count}',
   'status.connecting': 'Conectando…',
   'status.reconnecting': 'Reconectando à estação…',
   'error.title': 'Não foi feito',

@@ -107,7 +107,8 @@ function ProblemRow({ problem: p, busy, when }: { readonly problem: SyncProblem;
       <td>
         {rejected && <span className="sync-tag">{t('sync.needsPerson')}</span>}
         <div>{p.code && isErrorCode(p.code) ? errorText({ code: p.code, message: '' }) : (p.message ?? '—')}</div>
-        {p.message && <div className="sync-detail">{p.message}</div>}
+        {/* The store's reply is in the store's language (often English): labelled so it does not read as ours. */}
+        {p.message && <div className="sync-detail">{t('sync.storeSaid', { message: p.message })}</div>}
       </td>
       <td>{p.attempts}</td>
       <td>{rejected ? '—' : when(p.nextAttemptAt)}</td>
