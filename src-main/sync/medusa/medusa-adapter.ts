@@ -2,26 +2,20 @@
  * The Medusa v2 Admin API as a SyncAdapter (adapter.ts). Work for one stock location: Medusa orders
  * carry no location, so the orders pulled are those of the sales channel(s) the stock location
  * serves (or the configured one), and every fulfillment is made at the configured location.
- * Pagination is Medusa's offset/limit with `count`; the page cursor is the next offset.
+ * Pagination is keyset-style over `updated_at` (keyset.ts): an offset into a list that changes
+ * while it is paged skips records.
  */
 import type { ConnectionInfo, Page, PullRequest, PushResult, RemoteOrder, RemoteProduct, RemoteReturn, SyncAdapter, SyncResult } from '../adapter';
 import type { OutboxOperation } from '../operations';
 import { MedusaClient, ORDER_FIELDS, RETURN_FIELDS } from './client';
 import type { MedusaConfig } from './config';
 import { failure, type MedusaHttpOptions } from './http';
+import { keysetPage } from './keyset';
 import { toRemoteOrder, toRemoteProducts, toRemoteReturn } from './map';
 import { pushFulfil } from './push-fulfil';
 import { pushOrderFlag } from './push-order-flags';
 import { pushDispose, pushReceive } from './push-return';
 import { OrderListSchema, ProductListSchema, ReturnListSchema, StockLocationEnvelopeSchema, StockLocationListSchema, StoreListSchema } from './schemas';
-
-function offsetOf(page: string | null): number {
-  return page !== null && /^\d{1,9}$/.test(page) ? Number(page) : 0;
-}
-
-function nextPage(offset: number, received: number, count: number): string | null {
-  return received > 0 && offset + received < count ? String(offset + received) : null;
-}
 
 export class MedusaAdapter implements SyncAdapter {
   readonly platform = 'medusa' as const;
@@ -64,63 +58,51 @@ export class MedusaAdapter implements SyncAdapter {
     if (!location.ok) return location;
     const channels = await this.salesChannels(location.value);
     if (!channels.ok) return channels;
-    const offset = offsetOf(request.page);
-    const listed = await this.client.request('GET', 'admin/orders', OrderListSchema, {
-      query: {
-        fields: ORDER_FIELDS,
-        limit: this.config.pageSize,
-        offset,
-        order: 'updated_at',
-        sales_channel_id: channels.value,
-        'updated_at[$gte]': request.since ?? undefined,
-        // A first pull wants work to do; an incremental one must also see cancellations and completions.
-        status: request.since === null ? ['pending', 'requires_action'] : undefined,
-      },
+    const listed = await keysetPage(request.page, request.since, this.config.pageSize, async (paging) => {
+      const answer = await this.client.request('GET', 'admin/orders', OrderListSchema, {
+        query: {
+          fields: ORDER_FIELDS,
+          sales_channel_id: channels.value,
+          // A first pull wants work to do; an incremental one must also see cancellations and completions.
+          status: request.since === null ? ['pending', 'requires_action'] : undefined,
+          ...paging,
+        },
+      });
+      return answer.ok ? { ok: true, value: { rows: answer.value.orders, count: answer.value.count } } : answer;
     });
     if (!listed.ok) return listed;
-    const { orders, count } = listed.value;
-    return { ok: true, value: { items: orders.map(toRemoteOrder), next: nextPage(offset, orders.length, count) } };
+    return { ok: true, value: { items: listed.value.rows.map(toRemoteOrder), next: listed.value.next } };
   }
 
   async pullReturns(request: PullRequest): Promise<SyncResult<Page<RemoteReturn>>> {
     const location = this.location(request);
     if (!location.ok) return location;
     const locationId = location.value;
-    const offset = offsetOf(request.page);
-    const listed = await this.client.request('GET', 'admin/returns', ReturnListSchema, {
-      query: {
-        fields: RETURN_FIELDS,
-        limit: this.config.pageSize,
-        offset,
-        order: 'updated_at',
-        'updated_at[$gte]': request.since ?? undefined,
-        status: request.since === null ? ['requested', 'partially_received'] : undefined,
-      },
+    const listed = await keysetPage(request.page, request.since, this.config.pageSize, async (paging) => {
+      const answer = await this.client.request('GET', 'admin/returns', ReturnListSchema, {
+        query: { fields: RETURN_FIELDS, status: request.since === null ? ['requested', 'partially_received'] : undefined, ...paging },
+      });
+      return answer.ok ? { ok: true, value: { rows: answer.value.returns, count: answer.value.count } } : answer;
     });
     if (!listed.ok) return listed;
-    const { returns, count } = listed.value;
+    const { rows: returns, next } = listed.value;
     // Returns name the location they come back to; one without a location may come here too.
     const here = returns.filter((record) => !record.location_id || record.location_id === locationId);
     const orders = await this.client.returnOrders(here.map((record) => record.order_id));
     if (!orders.ok) return orders;
     const items = here.map((record) => toRemoteReturn(record, orders.value.get(record.order_id)));
-    return { ok: true, value: { items, next: nextPage(offset, returns.length, count) } };
+    return { ok: true, value: { items, next } };
   }
 
   async pullProducts(request: PullRequest): Promise<SyncResult<Page<RemoteProduct>>> {
-    const offset = offsetOf(request.page);
-    const listed = await this.client.request('GET', 'admin/products', ProductListSchema, {
-      query: {
-        fields: 'id,title,thumbnail,updated_at,variants.id,variants.title,variants.sku,variants.barcode,variants.ean,variants.upc,variants.weight,variants.updated_at',
-        limit: this.config.pageSize,
-        offset,
-        order: 'updated_at',
-        'updated_at[$gte]': request.since ?? undefined,
-      },
+    const listed = await keysetPage(request.page, request.since, this.config.pageSize, async (paging) => {
+      const answer = await this.client.request('GET', 'admin/products', ProductListSchema, {
+        query: { fields: 'id,title,thumbnail,updated_at,variants.id,variants.title,variants.sku,variants.barcode,variants.ean,variants.upc,variants.weight,variants.updated_at', ...paging },
+      });
+      return answer.ok ? { ok: true, value: { rows: answer.value.products, count: answer.value.count } } : answer;
     });
     if (!listed.ok) return listed;
-    const { products, count } = listed.value;
-    return { ok: true, value: { items: products.flatMap(toRemoteProducts), next: nextPage(offset, products.length, count) } };
+    return { ok: true, value: { items: listed.value.rows.flatMap(toRemoteProducts), next: listed.value.next } };
   }
 
   async getOrder(externalId: string): Promise<SyncResult<RemoteOrder | null>> {

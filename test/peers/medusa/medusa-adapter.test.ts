@@ -4,7 +4,7 @@
  * and every test here fails with the reason — nothing is skipped.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { RemoteOrder, SyncAdapter } from '../../../src-main/sync/adapter';
+import type { Page, RemoteOrder, SyncAdapter, SyncResult } from '../../../src-main/sync/adapter';
 import { createMedusaAdapter } from '../../../src-main/sync/medusa';
 import { OrderFulfilSchema, ReturnDisposeSchema, ReturnReceiveSchema, type OutboxOperation, type OutboxPayload } from '../../../src-main/sync/operations';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
@@ -304,6 +304,55 @@ describe('Medusa adapter against a real Medusa 2.21.2', () => {
     expect(seen.map((o) => o.externalId).sort()).toEqual(all.map((o) => o.id).sort());
     expect(seen.map((o) => o.updatedAt)).toEqual([...seen.map((o) => o.updatedAt)].sort());
   }, TEST_TIMEOUT_MS);
+
+  test('an order edited in Medusa between two page requests costs the pull no other order', async () => {
+    const [shirt] = store.products;
+    for (let n = 0; n < 4; n++) await createOrder(admin, store, [{ variantId: shirt!.variantId, quantity: 1 }]);
+    const small = createMedusaAdapter({ baseUrl: peer.baseUrl, apiKey: peer.apiKey, stockLocationId: store.stockLocationId, pageSize: 2 });
+    const { orders: all } = await admin.call<{ orders: { id: string }[] }>('GET', '/admin/orders?fields=id&limit=1000&status[]=pending');
+    const seen: RemoteOrder[] = [];
+    let page: string | null = null;
+    let edited: string | null = null;
+    do {
+      const result = await small.pullOrders({ since: null, page, locationId: store.stockLocationId });
+      if (!result.ok) throw new Error(result.message);
+      seen.push(...result.value.items);
+      page = result.value.next;
+      if (edited === null) {
+        // The oldest order changes after the first page: with offsets the next page slid past an unread one.
+        edited = result.value.items[0]!.externalId;
+        await admin.call('POST', `/admin/orders/${edited}`, { metadata: { note: 'cliente ligou' } });
+      }
+    } while (page !== null);
+    expect([...new Set(seen.map((o) => o.externalId))].sort()).toEqual(all.map((o) => o.id).sort());
+    const now = await adapter.getOrder(edited!);
+    expect(seen.filter((o) => o.externalId === edited).map((o) => o.updatedAt)).toContain(now.ok && now.value?.updatedAt);
+  }, TEST_TIMEOUT_MS);
+
+  test('one record per page reads each timestamp as a group by id, and Medusa accepts those filters for orders, returns and products', async () => {
+    const urls: URL[] = [];
+    const recording: typeof fetch = (input, init) => {
+      urls.push(new URL(String(input)));
+      return fetch(input, init);
+    };
+    const single = createMedusaAdapter({ baseUrl: peer.baseUrl, apiKey: peer.apiKey, stockLocationId: store.stockLocationId, pageSize: 1, fetch: recording });
+    const since = '2000-01-01T00:00:00.000Z';
+    for (const pull of ['pullOrders', 'pullReturns', 'pullProducts'] as const) {
+      const whole = await adapter[pull]({ since, page: null, locationId: store.stockLocationId });
+      if (!whole.ok) throw new Error(whole.message);
+      expect(whole.value.next, `${pull}: everything fits one page of 50`).toBeNull();
+      const paged: string[] = [];
+      let page: string | null = null;
+      do {
+        const result: SyncResult<Page<{ externalId: string }>> = await single[pull]({ since, page, locationId: store.stockLocationId });
+        if (!result.ok) throw new Error(`${pull}: ${result.code} ${result.message}`);
+        paged.push(...result.value.items.map((item) => item.externalId));
+        page = result.value.next;
+      } while (page !== null);
+      expect(paged.sort(), pull).toEqual(whole.value.items.map((item) => item.externalId).sort());
+    }
+    expect(urls.some((url) => url.searchParams.get('order') === 'id' && url.searchParams.has('updated_at[$lt]'))).toBe(true);
+  }, 5 * TEST_TIMEOUT_MS);
 
   test('hold writes a visible marker on the order, once; release removes it', async () => {
     const [shirt] = store.products;
