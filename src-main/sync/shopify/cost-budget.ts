@@ -15,6 +15,8 @@ export interface ThrottleStatus {
 export class CostBudget {
   private status: ThrottleStatus | null = null;
   private at = 0;
+  /** When the request behind the kept report was sent: no report is older than its request. */
+  private observedAt = Number.NEGATIVE_INFINITY;
   /** Points taken by requests sent but not answered yet (concurrent pull and push). */
   private reserved = 0;
 
@@ -46,9 +48,18 @@ export class CostBudget {
     this.reserved = Math.max(0, this.reserved - cost);
   }
 
-  /** Shopify's report is the truth at the moment it answered. */
-  observe(status: ThrottleStatus, now: number): void {
+  /**
+   * Shopify's report is the truth at the moment it answered. Concurrent requests answer out of
+   * order (a large page arrives after a small one sent later), so a report is kept only if its
+   * request was sent no earlier than the kept one's (`sentAt`); an older one arriving late would put
+   * back points already spent. The bucket refills from `now`, when the answer came: never early.
+   * Returns whether the report was kept.
+   */
+  observe(status: ThrottleStatus, now: number, sentAt = now): boolean {
+    if (sentAt < this.observedAt) return false;
     this.status = status;
     this.at = now;
+    this.observedAt = sentAt;
+    return true;
   }
 }

@@ -16,6 +16,8 @@ import { post, type HttpDeps } from './http';
 
 /** THROTTLED answers retried inside one call before the relay's own backoff takes over. */
 const MAX_THROTTLED_RETRIES = 3;
+/** The least wait after THROTTLED when Shopify's answer did not say how long (no cost report). */
+const MIN_THROTTLE_WAIT_MS = 1_000;
 /**
  * Before a document's cost is learned from its first answer. Assuming Shopify's single-query cap
  * (1,000) would make a burst of first calls wait for points they do not need; a modest guess costs
@@ -98,23 +100,42 @@ export class GraphqlClient {
         const result = failure('sync.throttled', `One ${name} request costs ${reported.requestedQueryCost} points, more than Shopify's bucket of ${reported.throttleStatus.maximumAvailable}`, true, 1000);
         return { result, codes: [...codes, 'COST_ABOVE_BUCKET'] };
       }
-      if (throttled && attempt < MAX_THROTTLED_RETRIES) continue; // the budget now knows how long to wait
-      return { result: classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : undefined), codes };
+      if (throttled && attempt < MAX_THROTTLED_RETRIES) {
+        // A cost report tells the budget how long the next send waits; without one nothing would.
+        if (!reported) await this.deps.sleep(this.restoreMs(name));
+        continue;
+      }
+      return { result: classifyErrors(errors, reported ? this.budget.waitMs(reported.requestedQueryCost, this.deps.now()) : this.restoreMs(name)), codes };
     }
+  }
+
+  private costOf(name: DocumentName): number {
+    return this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+  }
+
+  /**
+   * After a THROTTLED answer that carried no cost report: the time the last known restore rate
+   * needs to refill the document's whole cost, and at least a second (rate unknown or fast).
+   */
+  private restoreMs(name: DocumentName): number {
+    const rate = this.budget.known?.restoreRate;
+    return Math.max(MIN_THROTTLE_WAIT_MS, rate ? Math.ceil((this.costOf(name) / rate) * 1000) : 0);
   }
 
   /** One POST once the budget holds the document's cost; learns the bucket and the cost from the answer. */
   private async sendOnce(name: DocumentName, variables: Record<string, unknown>): Promise<SyncResult<Envelope>> {
-    const cost = this.costs.get(name) ?? (/^mutation\s/m.test(DOCUMENTS[name]) ? UNKNOWN_MUTATION_COST : UNKNOWN_QUERY_COST);
+    const cost = this.costOf(name);
     // Reserved while waiting too, so calls that start later queue behind this one instead of all
     // waking at once and overdrawing the bucket together.
     const wait = this.budget.waitMs(cost, this.deps.now());
     this.budget.reserve(cost);
     let res;
+    let sentAt;
     try {
       if (wait > 0) await this.deps.sleep(wait);
       const token = await this.deps.tokens.token();
       if (!token.ok) return token;
+      sentAt = this.deps.now();
       const headers = { 'content-type': 'application/json', accept: 'application/json', 'x-shopify-access-token': token.value };
       res = await post(this.deps, this.deps.endpoint, headers, JSON.stringify({ query: DOCUMENTS[name], operationName: name, variables }));
     } finally {
@@ -124,7 +145,7 @@ export class GraphqlClient {
     const envelope = parseEnvelope(res.body);
     const reported = envelope.ok ? envelope.value.extensions?.cost : undefined;
     if (reported) {
-      this.budget.observe(reported.throttleStatus, this.deps.now());
+      this.budget.observe(reported.throttleStatus, this.deps.now(), sentAt);
       this.costs.set(name, reported.requestedQueryCost);
       this.deps.onCost?.(name, reported);
     }

@@ -24,10 +24,16 @@ describe('the Shopify HTTP call', () => {
     [429, 'sync.throttled', true],
     [500, 'sync.server-error', true],
     [503, 'sync.server-error', true],
+    [423, 'sync.server-error', true],
     [400, 'sync.rejected', false],
     [401, 'sync.auth-failed', false],
   ] as const)('HTTP %i is %s, retryable %s', async (status, code, retryable) => {
     const answering: typeof fetch = async () => new Response('{}', { status });
     expect(await post({ ...deps, fetch: answering }, 'https://x.myshopify.com/', {}, '{}')).toMatchObject({ ok: false, code, retryable });
+  });
+
+  it('a shop locked for now (HTTP 423) is tried again later, when Shopify says', async () => {
+    const locked: typeof fetch = async () => new Response('{"errors":"Locked"}', { status: 423, headers: { 'retry-after': '30' } });
+    expect(await post({ ...deps, fetch: locked }, 'https://x.myshopify.com/', {}, '{}')).toMatchObject({ ok: false, code: 'sync.server-error', retryable: true, retryAfterMs: 30_000, message: expect.stringMatching(/locked/) });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * One HTTP POST to Shopify, classified. Network trouble (refused, reset, DNS, timeout, 408) and 5xx are
- * retryable; 401/403 need a person; the body is read with a size cap so a hostile or broken answer
+ * One HTTP POST to Shopify, classified. Network trouble (refused, reset, DNS, timeout, 408), a locked
+ * shop (423) and 5xx are retryable; 401/403 need a person; the body is read with a size cap so a hostile or broken answer
  * cannot exhaust memory. Headers (the token) never appear in a failure message.
  */
 import type { SyncFailure } from '../adapter';
@@ -44,6 +44,9 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
   // A proxy or Shopify's edge gave up waiting for the request (RFC 9110 §15.5.9): nothing was refused.
   if (status === 408) return failure('sync.network', 'Shopify timed out waiting for the request (HTTP 408)', true, wait);
   if (status === 429) return failure('sync.throttled', 'Shopify asked to slow down (HTTP 429)', true, wait ?? 1000);
+  // 423 Locked is a shop Shopify has locked (repeated limit overruns, an account issue) and unlocks
+  // again (https://shopify.dev/docs/api/usage/response-codes): the shop is unavailable, nothing was refused.
+  if (status === 423) return failure('sync.server-error', 'Shopify has locked this shop for now (HTTP 423)', true, wait);
   if (status >= 500) return failure('sync.server-error', `Shopify failed (HTTP ${status})`, true, wait);
   return failure('sync.rejected', `Shopify refused the request (HTTP ${status})`, false);
 }
