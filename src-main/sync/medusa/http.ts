@@ -4,6 +4,7 @@
  * here logs; the messages name the method and path, never the key.
  */
 import type { z } from 'zod';
+import { readCappedBody } from '../read-capped';
 import type { SyncFailure, SyncResult } from '../adapter';
 import { basicAuthHeader } from './config';
 import { MedusaErrorBodySchema } from './schemas';
@@ -81,30 +82,6 @@ function classifyStatus(status: number, what: string, text: string, response: Re
   return failure('sync.malformed-response', `${what}: unexpected HTTP ${status}`, false);
 }
 
-/** Read chunk by chunk and abandoned past the cap: a body without a length may never end. */
-async function readCapped(response: Response): Promise<string | null> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) {
-    await response.body?.cancel().catch(() => undefined);
-    return null;
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function medusaRequest<S extends z.ZodType>(options: MedusaHttpOptions, request: MedusaRequest<S>): Promise<SyncResult<z.infer<S>>> {
   const what = `${request.method} ${request.path}`;
   let response: Response;
@@ -121,7 +98,7 @@ export async function medusaRequest<S extends z.ZodType>(options: MedusaHttpOpti
       redirect: 'error',
       signal: AbortSignal.timeout(options.timeoutMs),
     });
-    text = await readCapped(response);
+    text = await readCappedBody(response, MAX_BODY_BYTES);
   } catch (error) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
     return failure('sync.network', `${what}: ${reason.slice(0, 200)}`, true);

@@ -4,6 +4,7 @@
  * cannot exhaust memory. Headers (the token) never appear in a failure message.
  */
 import type { SyncFailure } from '../adapter';
+import { readCappedBody } from '../read-capped';
 import { failure, retryAfterMs } from './errors';
 
 /** Far above any page the adapter asks for (≤ 250 nodes); a bigger body is not Shopify's. */
@@ -30,9 +31,10 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
   }
   let text: string;
   try {
-    text = await readCapped(response);
+    const read = await readCappedBody(response, MAX_BODY_BYTES);
+    if (read === null) return failure('sync.malformed-response', `Shopify's answer was larger than ${MAX_BODY_BYTES} bytes`, false);
+    text = read;
   } catch (error) {
-    if (error instanceof BodyTooLarge) return failure('sync.malformed-response', `Shopify's answer was larger than ${MAX_BODY_BYTES} bytes`, false);
     return failure('sync.network', `The connection to Shopify broke while reading the answer: ${describeNetworkError(error, deps.closed)}`, true);
   }
   const status = response.status;
@@ -51,37 +53,12 @@ export async function post(deps: HttpDeps, url: string, headers: Record<string, 
   return failure('sync.rejected', `Shopify refused the request (HTTP ${status})`, false);
 }
 
-class BodyTooLarge extends Error {}
-
 const SECRET_HEADER = /token|authorization|secret/i;
 
 function withoutSecrets(message: string, headers: Record<string, string>): string {
   let out = message;
   for (const [name, value] of Object.entries(headers)) if (SECRET_HEADER.test(name) && value) out = out.split(value).join('[redacted]');
   return out;
-}
-
-async function readCapped(response: Response): Promise<string> {
-  const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new BodyTooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function describeNetworkError(error: unknown, closed: AbortSignal): string {
