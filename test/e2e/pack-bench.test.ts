@@ -11,6 +11,7 @@ import { packQueueEn, packQueueEs } from '../../src-renderer/i18n/areas/pack-que
 import { packScanEn, packScanEs } from '../../src-renderer/i18n/areas/pack-scan';
 import { packWeighEn, packWeighEs } from '../../src-renderer/i18n/areas/pack-weigh';
 import { launchBrowser, scanWithWedge, startStation, type RunningStation } from './harness';
+import { bySku, catalog, orders, type DemoOrder } from './demo-catalog';
 
 /**
  * The packing bench end to end: `bancada serve` on a demo database with the socat MT-SICS scale
@@ -50,22 +51,6 @@ const { SerialScaleSim } = (await import(modules.scale)) as { SerialScaleSim: { 
 const { zxingRead } = (await import(modules.readers)) as { zxingRead(png: Uint8Array): Promise<{ text: string }[]> };
 const { Database } = (await import(resolve(root, 'src-main/db/database.ts'))) as { Database: { open(file: string): Promise<{ exec(script: string): Promise<void>; close(): Promise<void> }> } };
 
-interface DemoProduct {
-  sku: string;
-  gtin: string | null;
-  unitWeightMg: number | null;
-  requiresSerial: boolean;
-  requiresLot: boolean;
-  barcodes: { value: string; kind: string; quantity: number }[];
-}
-interface DemoOrder {
-  number: string;
-  lines: { sku: string; quantity: number }[];
-}
-
-const catalog = (JSON.parse(readFileSync(join(root, 'resources/demo/catalog.json'), 'utf8')) as { products: DemoProduct[] }).products;
-const orders = (JSON.parse(readFileSync(join(root, 'resources/demo/orders.json'), 'utf8')) as { orders: DemoOrder[] }).orders;
-const bySku = new Map(catalog.map((p) => [p.sku, p]));
 const plain = (sku: string) => {
   const p = bySku.get(sku);
   return p !== undefined && !p.requiresSerial && !p.requiresLot && p.unitWeightMg !== null && p.barcodes.some((b) => b.kind === 'gtin' && b.quantity === 1);

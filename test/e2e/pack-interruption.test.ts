@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
 import { en } from '../../src-renderer/i18n/en';
 import { es } from '../../src-renderer/i18n/es';
 import { launchBrowser, loginAs, scanWithWedge, shots, startStation, type RunningStation } from './harness';
+import { bySku, orders, type DemoOrder } from './demo-catalog';
 
 /**
  * Issue #4 step 10 end to end: an order changes in the store while a packer has it on the bench. The
@@ -14,21 +15,7 @@ import { launchBrowser, loginAs, scanWithWedge, shots, startStation, type Runnin
  * itself reaches a bench someone is looking at, live, with the next pull. Either way the packer sees
  * what happened, releases the order, and nothing of it is shipped.
  */
-const root = resolve(__dirname, '../..');
 
-interface DemoProduct {
-  sku: string;
-  requiresSerial: boolean;
-  requiresLot: boolean;
-  barcodes: { value: string; kind: string; quantity: number }[];
-}
-interface DemoOrder {
-  number: string;
-  lines: { sku: string; quantity: number }[];
-}
-const catalog = (JSON.parse(readFileSync(join(root, 'resources/demo/catalog.json'), 'utf8')) as { products: DemoProduct[] }).products;
-const orders = (JSON.parse(readFileSync(join(root, 'resources/demo/orders.json'), 'utf8')) as { orders: DemoOrder[] }).orders;
-const bySku = new Map(catalog.map((p) => [p.sku, p]));
 /** A unit of the order that scans by GTIN with no serial or lot asked, and the order has more units after it. */
 function firstScan(order: DemoOrder): string | null {
   const units = order.lines.reduce((n, l) => n + l.quantity, 0);
