@@ -1,10 +1,11 @@
+import { hostname } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import type { Database } from '../db/database';
 import { enqueueOutbox, getOutboxRow } from '../db/repos/outbox';
 import { sql } from '../db/sql';
 import { tempDatabases } from '../db/test-db';
 import { backoffMs, DEFAULT_BACKOFF } from './backoff';
-import { OutboxRelay } from './outbox-relay';
+import { LEASE_MS, OutboxRelay, ownerAlive, processOwner } from './outbox-relay';
 import { FakePlatform, NETWORK_DOWN } from './testing/fake-adapter';
 
 const openDatabase = tempDatabases();
@@ -178,6 +179,31 @@ describe('OutboxRelay', () => {
     await next.drain();
     expect(platform.applied.map((a) => a.idempotencyKey)).toEqual(['k1']);
     expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'done' });
+  });
+
+  it('sends again at once a row whose relay process is gone (a station restarted after a crash), without waiting out the lease', async () => {
+    const db = await openDatabase();
+    const platform = new FakePlatform();
+    await enqueueOutbox(db, fulfil('o1', 'k1'));
+    await enqueueOutbox(db, fulfil('o2', 'k2'));
+    const stuck = { ...platform, push: () => new Promise<never>(() => undefined) } as unknown as FakePlatform;
+    void new OutboxRelay({ db, adapter: () => stuck, now: () => new Date(T0), owner: 'bench-1/4242', batchSize: 1 }).drain();
+    await vi.waitFor(async () => expect(await getOutboxRow(db, 1)).toMatchObject({ status: 'in-flight' }));
+    // Another relay that is alive (`bancada sync now`) holds the second row.
+    await db.run(sql`UPDATE outbox SET status = 'in-flight', next_attempt_at = ${new Date(T0 + LEASE_MS).toISOString()}, lease_owner = 'bench-1/5151' WHERE id = 2`);
+    const asked: string[] = [];
+    const next = new OutboxRelay({ db, adapter: () => platform, now: () => new Date(T0 + 1_000), pollMs: 0, isOwnerAlive: (owner) => (asked.push(owner), owner !== 'bench-1/4242') });
+    await next.drain();
+    expect([...new Set(asked)].sort()).toEqual(['bench-1/4242', 'bench-1/5151']);
+    expect(platform.applied.map((a) => a.idempotencyKey)).toEqual(['k1']);
+    expect(await getOutboxRow(db, 2)).toMatchObject({ status: 'in-flight' });
+  });
+
+  it('tells a gone process from a live one, and counts anything uncertain as alive', () => {
+    expect(ownerAlive(processOwner())).toBe(true);
+    expect(ownerAlive(`${hostname()}/${2 ** 22 + 12_345}`)).toBe(false); // above Linux's pid_max: no such process
+    expect(ownerAlive(`another-host/${2 ** 22 + 12_345}`)).toBe(true);
+    expect(ownerAlive('garbage')).toBe(true);
   });
 
   it('honours the wait the platform asked for', async () => {

@@ -13,11 +13,13 @@
  * - After a network or throttling failure the pass stops: the other rows would fail the same way,
  *   and hammering a platform that asked us to wait gets the station throttled harder.
  */
+import { hostname } from 'node:os';
 import type { ErrorCode } from '../../src-shared/errors/codes';
 import type { Database } from '../db/database';
 import {
   claimForDelivery,
   listDeliverable,
+  listLeaseOwners,
   markDelivered,
   markRejected,
   markRetryLater,
@@ -50,6 +52,33 @@ export interface RelayDeps {
    * and moves on without knowing about the relay, and `bancada sync` or a second process may write too.
    */
   readonly pollMs?: number;
+  /** Who holds this relay's leases (default `host/pid`); a lease of a gone owner need not be waited out. */
+  readonly owner?: string;
+  /** Whether a lease owner may still be sending (default: same host and its process still exists). */
+  readonly isOwnerAlive?: (owner: string) => boolean;
+}
+
+/** This process, as a lease owner. */
+export function processOwner(): string {
+  return `${hostname()}/${process.pid}`;
+}
+
+/**
+ * A lease owner is gone only when it ran on this machine and its process no longer exists. Anything
+ * uncertain (another host, a process of another user, a reused pid) counts as alive: the row then
+ * waits for its lease rather than risking two requests racing each other.
+ */
+export function ownerAlive(owner: string): boolean {
+  const slash = owner.lastIndexOf('/');
+  const pid = Number(owner.slice(slash + 1));
+  if (owner.slice(0, slash) !== hostname() || !Number.isInteger(pid) || pid <= 0) return true;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
 }
 
 export type DeliveryOutcome = 'delivered' | 'already-applied' | 'retry-later' | 'rejected';
@@ -184,7 +213,7 @@ export class OutboxRelay {
     const rows = await listDeliverable(this.#deps.db, this.#destination, this.#nowIso(), this.#deps.batchSize ?? 25);
     for (const candidate of rows) {
       if (this.#stopping) break;
-      const row = await claimForDelivery(this.#deps.db, candidate.id, this.#leaseUntil());
+      const row = await claimForDelivery(this.#deps.db, candidate.id, this.#leaseUntil(), this.#deps.owner ?? processOwner());
       if (!row) continue;
       const result = await this.#pushLeased(adapter, row);
       const outcome = await this.#record(row, result);
@@ -194,9 +223,11 @@ export class OutboxRelay {
     return { ...counts, stoppedEarly: false, lastFailure: null };
   }
 
-  /** Rows whose relay died with them in flight (their lease ran out) are pending again. */
+  /** Rows whose relay died with them in flight (its process is gone, or its lease ran out) are pending again. */
   async #requeueAbandoned(): Promise<void> {
-    const requeued = await requeueInFlight(this.#deps.db, this.#destination, this.#nowIso());
+    const alive = this.#deps.isOwnerAlive ?? ownerAlive;
+    const gone = (await listLeaseOwners(this.#deps.db, this.#destination)).filter((owner) => !alive(owner));
+    const requeued = await requeueInFlight(this.#deps.db, this.#destination, this.#nowIso(), gone);
     if (requeued > 0) this.#deps.logger?.warn('outbox rows left in flight by a relay that stopped are pending again', { requeued });
   }
 

@@ -4,6 +4,7 @@ import externalRefsAndPrintDocuments from './0003-external-refs-and-print-docume
 import packBench from './0004-pack-bench.sql?raw';
 import syncOutboxStates from './0005-sync-outbox-states.sql?raw';
 import accentInsensitiveSearch from './0006-accent-insensitive-search.sql?raw';
+import outboxLeaseOwner from './0007-outbox-lease-owner.sql?raw';
 
 export interface Migration {
   readonly id: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 4, name: '0004-pack-bench', sql: packBench },
   { id: 5, name: '0005-sync-outbox-states', sql: syncOutboxStates },
   { id: 6, name: '0006-accent-insensitive-search', sql: accentInsensitiveSearch },
+  { id: 7, name: '0007-outbox-lease-owner', sql: outboxLeaseOwner },
 ];

@@ -150,8 +150,8 @@ export async function nextDueAt(db: Queryable, destination: OutboxDestination): 
  * runs, and only a row whose lease ran out (its relay died) is put back in line (`requeueInFlight`).
  * Returns the row as claimed, or null when someone else took it.
  */
-export async function claimForDelivery(db: Queryable, id: number, leaseUntilIso: string): Promise<OutboxRow | null> {
-  const result = await db.run(sql`UPDATE outbox SET status = 'in-flight', attempts = attempts + 1, next_attempt_at = ${leaseUntilIso} WHERE id = ${id} AND status = 'pending'`);
+export async function claimForDelivery(db: Queryable, id: number, leaseUntilIso: string, owner: string): Promise<OutboxRow | null> {
+  const result = await db.run(sql`UPDATE outbox SET status = 'in-flight', attempts = attempts + 1, next_attempt_at = ${leaseUntilIso}, lease_owner = ${owner} WHERE id = ${id} AND status = 'pending'`);
   if (result.changes !== 1) return null;
   return getOutboxRow(db, id);
 }
@@ -185,11 +185,19 @@ export async function markRejected(db: Queryable, id: number, code: ErrorCode, m
  * A row another live relay is sending keeps its lease and is left alone: read-before-retry cannot
  * protect two requests racing each other.
  */
-export async function requeueInFlight(db: Queryable, destination: OutboxDestination, nowIso: string): Promise<number> {
+export async function requeueInFlight(db: Queryable, destination: OutboxDestination, nowIso: string, deadOwners: readonly string[] = []): Promise<number> {
+  // A relay known to be gone (its process no longer exists, migration 0007) does not need its lease waited out.
+  const dead = deadOwners.length > 0 ? sql`OR lease_owner IN (${sql.join(deadOwners)})` : sql``;
   return (
-    await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL WHERE destination = ${destination} AND status = 'in-flight'
-      AND (next_attempt_at IS NULL OR next_attempt_at <= ${nowIso})`)
+    await db.run(sql`UPDATE outbox SET status = 'pending', next_attempt_at = NULL, lease_owner = NULL WHERE destination = ${destination} AND status = 'in-flight'
+      AND (next_attempt_at IS NULL OR next_attempt_at <= ${nowIso} ${dead})`)
   ).changes;
+}
+
+/** The relays holding leases on in-flight rows (for `requeueInFlight` to ask which are gone). */
+export async function listLeaseOwners(db: Queryable, destination: OutboxDestination): Promise<string[]> {
+  const rows = await db.all<{ owner: string }>(sql`SELECT DISTINCT lease_owner AS owner FROM outbox WHERE destination = ${destination} AND status = 'in-flight' AND lease_owner IS NOT NULL`);
+  return rows.map((r) => r.owner);
 }
 
 /** Rows that need a person or keep failing, newest problems first. */
