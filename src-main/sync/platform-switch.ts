@@ -15,6 +15,7 @@
 import type { Platform } from './adapter';
 import { AppError } from '../../src-shared/errors/codes';
 import type { Queryable } from '../db/database';
+import { LIVE_STATES } from '../db/repos/pack-sessions';
 import { sql } from '../db/sql';
 
 export interface SwitchReport {
@@ -29,9 +30,8 @@ const WAITING = sql`('open', 'in-progress', 'on-hold', 'exception')`;
 
 export async function leavePlatform(tx: Queryable, from: Platform, to: Platform, operatorId: string | null, at: string): Promise<SwitchReport> {
   if (from === to) return { ordersRetired: 0, returnsRetired: 0, operationsDiscarded: 0 };
-  // pack-sessions.ts LIVE: a pack open at this bench.
   const packing = await tx.get<{ number: string }>(sql`SELECT o.number FROM orders o JOIN pack_sessions s ON s.order_id = o.id
-    WHERE o.platform = ${from} AND s.state IN ('scanning', 'weighing', 'labelling') ORDER BY o.number LIMIT 1`);
+    WHERE o.platform = ${from} AND s.state IN ${LIVE_STATES} ORDER BY o.number LIMIT 1`);
   if (packing) throw new AppError('sync.switch-pack-open', `order ${packing.number} is being packed; finish or cancel that pack before changing the store`);
 
   const undelivered = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE destination = 'platform' AND status IN ${UNDELIVERED}`))?.n ?? 0;

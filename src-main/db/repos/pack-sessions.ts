@@ -56,7 +56,9 @@ interface Raw {
 }
 
 const COLUMNS = sql`id, order_id, station_id, operator_id, state, started_at, control, mis_scans, overrides, reopens`;
-const LIVE = sql`state IN ('scanning', 'weighing', 'labelling')`;
+/** The states of a pack still open on its order (index pack_sessions_live): `state IN ${LIVE_STATES}`. */
+export const LIVE_STATES = sql`('scanning', 'weighing', 'labelling')`;
+const LIVE = sql`state IN ${LIVE_STATES}`;
 
 function toRow(r: Raw): SessionRow {
   return { id: r.id, orderId: r.order_id, stationId: r.station_id, operatorId: r.operator_id, state: r.state, startedAt: r.started_at, control: r.control, misScans: r.mis_scans, overrides: r.overrides, reopens: r.reopens };

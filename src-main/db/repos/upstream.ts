@@ -5,6 +5,7 @@
 import type { OrderStatus, ReturnStatus } from '../../../src-shared/domain/types';
 import type { Queryable } from '../database';
 import { sql } from '../sql';
+import { LIVE_STATES } from './pack-sessions';
 
 export interface LocalOrderState {
   readonly id: string;
@@ -131,8 +132,8 @@ export async function clearKeptAside(db: Queryable, orderId: string): Promise<vo
   await db.run(sql`UPDATE orders SET upstream_pending = NULL, remote_updated_at = NULL WHERE id = ${orderId}`);
 }
 
-/** A pack session still open on the order (pack-sessions.ts LIVE). */
-const PACK_LIVE = sql`EXISTS (SELECT 1 FROM pack_sessions s WHERE s.order_id = orders.id AND s.state IN ('scanning', 'weighing', 'labelling'))`;
+/** A pack session still open on the order. */
+const PACK_LIVE = sql`EXISTS (SELECT 1 FROM pack_sessions s WHERE s.order_id = orders.id AND s.state IN ${LIVE_STATES})`;
 
 /**
  * Orders with a change kept aside whose pack has ended: the change can be applied now. An order
