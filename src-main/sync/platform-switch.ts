@@ -15,6 +15,7 @@
 import type { Platform } from './adapter';
 import { AppError } from '../../src-shared/errors/codes';
 import type { Queryable } from '../db/database';
+import { countOutbox, discardUndelivered } from '../db/repos/outbox';
 import { LIVE_STATES } from '../db/repos/pack-sessions';
 import { sql } from '../db/sql';
 
@@ -24,7 +25,6 @@ export interface SwitchReport {
   readonly operationsDiscarded: number;
 }
 
-const UNDELIVERED = sql`('pending', 'in-flight', 'rejected')`;
 /** 'in-progress' too: once no pack is live (checked first), that is a released pack's leftover. */
 const WAITING = sql`('open', 'in-progress', 'on-hold', 'exception')`;
 
@@ -34,13 +34,12 @@ export async function leavePlatform(tx: Queryable, from: Platform, to: Platform,
     WHERE o.platform = ${from} AND s.state IN ${LIVE_STATES} ORDER BY o.number LIMIT 1`);
   if (packing) throw new AppError('sync.switch-pack-open', `order ${packing.number} is being packed; finish or cancel that pack before changing the store`);
 
-  const undelivered = (await tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE destination = 'platform' AND status IN ${UNDELIVERED}`))?.n ?? 0;
+  const owed = await countOutbox(tx, 'platform');
+  const undelivered = owed.pending + owed.rejected;
   if (undelivered > 0 && from !== 'demo') {
     throw new AppError('sync.switch-undelivered', `${undelivered} operation(s) are still owed to the ${from} store; deliver or discard them on the Sync tab before changing the store`);
   }
-  const discarded = await tx.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL, last_error_code = 'sync.store-switched',
-      last_error = ${`the station left the demo store for ${to}`}
-    WHERE destination = 'platform' AND status IN ${UNDELIVERED}`);
+  const discarded = await discardUndelivered(tx, 'platform', 'sync.store-switched', `the station left the demo store for ${to}`);
 
   await tx.run(sql`UPDATE pack_exceptions SET resolved_at = ${at}, resolved_by = ${operatorId}
     WHERE resolved_at IS NULL AND order_id IN (SELECT id FROM orders WHERE platform = ${from} AND status IN ${WAITING})`);
@@ -49,5 +48,5 @@ export async function leavePlatform(tx: Queryable, from: Platform, to: Platform,
   const returns = await tx.run(sql`UPDATE returns SET status = 'closed', remote_updated_at = NULL, updated_at = ${at}
     WHERE platform = ${from} AND status IN ('expected', 'received', 'inspecting')`);
   await tx.run(sql`DELETE FROM sync_cursors WHERE platform = ${from}`);
-  return { ordersRetired: retired.changes, returnsRetired: returns.changes, operationsDiscarded: discarded.changes };
+  return { ordersRetired: retired.changes, returnsRetired: returns.changes, operationsDiscarded: discarded };
 }

@@ -218,6 +218,14 @@ export async function discardOutboxRow(db: Queryable, id: number): Promise<boole
   return (await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL WHERE id = ${id} AND status = 'rejected'`)).changes === 1;
 }
 
+/** Every row not yet delivered (waiting, in flight or refused) will never be sent: discarded with the reason. Returns how many. */
+export async function discardUndelivered(db: Queryable, destination: OutboxDestination, code: ErrorCode, message: string): Promise<number> {
+  return (
+    await db.run(sql`UPDATE outbox SET status = 'discarded', next_attempt_at = NULL, last_error_code = ${code}, last_error = ${message}
+      WHERE destination = ${destination} AND status IN ('pending', 'in-flight', 'rejected')`)
+  ).changes;
+}
+
 /**
  * The order was cancelled or fulfilled elsewhere upstream: its claims, holds and releases not yet
  * delivered (or refused because of that) no longer ask anything of the store or of a person, so
