@@ -1,7 +1,8 @@
 /**
  * One HTTP POST to Shopify, classified. Network trouble (refused, reset, DNS, timeout, 408), a locked
- * shop (423) and 5xx are retryable; 401/403 need a person; the body is read with a size cap so a hostile or broken answer
- * cannot exhaust memory. Headers (the token) never appear in a failure message.
+ * shop (423) and 5xx are retryable; 401/403 need a person; the body is read with a size cap
+ * (read-capped.ts) so a hostile or broken answer cannot exhaust memory. Headers (the token) never
+ * appear in a failure message.
  */
 import type { SyncFailure } from '../adapter';
 import { readCappedBody } from '../read-capped';
